@@ -1,0 +1,221 @@
+//! Dates at the precision the text gives them (2025, 2025年3月, 3月17日),
+//! read against the article's own date where the text is relative (今年).
+
+use std::fmt;
+
+/// A year, a month of a year, or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// A whole year.
+    pub fn year(year: i32) -> Self {
+        Self { year, month: None, day: None }
+    }
+
+    /// A month of a year.
+    pub fn month(year: i32, month: u8) -> Self {
+        Self { year, month: Some(month), day: None }
+    }
+
+    /// A full date.
+    pub fn day(year: i32, month: u8, day: u8) -> Self {
+        Self { year, month: Some(month), day: Some(day) }
+    }
+
+    /// The same date cut to month precision.
+    pub fn to_month(self) -> Self {
+        Self { day: None, ..self }
+    }
+
+    /// The XML Schema datatype that fits the precision
+    /// (`gYear`, `gYearMonth` or `date`).
+    pub fn xsd_type(&self) -> &'static str {
+        match (self.month, self.day) {
+            (None, _) => "gYear",
+            (Some(_), None) => "gYearMonth",
+            (Some(_), Some(_)) => "date",
+        }
+    }
+
+    /// Reads `2022-02-21`, `2022-02-21 15:54:48 +0800`, `2022-02-21T15:54:48Z`
+    /// or RFC 2822 (`Sat, 19 Feb 2022 12:07:14 GMT`), as front matter writes them.
+    pub fn parse_metadata(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(text) {
+            use chrono::Datelike;
+            return Some(Self::day(dt.year(), dt.month() as u8, dt.day() as u8));
+        }
+        let head: String = text.chars().take(10).collect();
+        let mut parts = head.split(['-', '/', '.']);
+        let year = parts.next()?.parse::<i32>().ok()?;
+        let month = parts.next()?.parse::<u8>().ok()?;
+        let day = parts.next().and_then(|d| d.parse::<u8>().ok());
+        if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        match day {
+            Some(d) if (1..=31).contains(&d) => Some(Self::day(year, month, d)),
+            _ => Some(Self::month(year, month)),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// The XML Schema lexical form: `2025`, `2025-03`, `2025-03-17`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A date or year expression found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSpan {
+    /// The date it names (a range such as 十四五 gives its last year).
+    pub date: PartialDate,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+}
+
+/// Every date expression in `text`: `2025年`, `2025年3月`, `2024年6月底`,
+/// `3月17日` and `今年/去年/明年` (read against `article_date`), and the
+/// five-year plans `十四五` (2021–2025, given as 2025) and `十五五`.
+pub fn find_dates(text: &str, article_date: Option<PartialDate>) -> Vec<DateSpan> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(span) = date_at(&chars, i, article_date) {
+            i = span.end;
+            found.push(span);
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Option<DateSpan> {
+    let span = |date, end| Some(DateSpan { date, start: at, end });
+    let c = chars[at];
+    if c.is_ascii_digit() && (at == 0 || !chars[at - 1].is_ascii_digit()) {
+        let (year, after_year) = digits(chars, at);
+        if after_year - at == 4 && chars.get(after_year) == Some(&'年') {
+            let year = year as i32;
+            let pos = after_year + 1;
+            if let Some((month, after_month)) = month_at(chars, pos) {
+                if let Some((day, after_day)) = day_at(chars, after_month) {
+                    return span(PartialDate::day(year, month, day), after_day);
+                }
+                return span(PartialDate::month(year, month), skip_month_end(chars, after_month));
+            }
+            return span(PartialDate::year(year), pos);
+        }
+        // 3月17日 and 3月, read in the article's year
+        if let (Some(base), Some((month, after_month))) = (article_date, month_at(chars, at)) {
+            if let Some((day, after_day)) = day_at(chars, after_month) {
+                return span(PartialDate::day(base.year, month, day), after_day);
+            }
+            return span(PartialDate::month(base.year, month), after_month);
+        }
+        return None;
+    }
+    let word: String = chars[at..chars.len().min(at + 3)].iter().collect();
+    if let Some(base) = article_date {
+        for (w, delta) in [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2)] {
+            if word.starts_with(w) {
+                return span(PartialDate::year(base.year + delta), at + 2);
+            }
+        }
+    }
+    for (w, last_year) in [("十三五", 2020), ("十四五", 2025), ("十五五", 2030)] {
+        if word == w {
+            return span(PartialDate::year(last_year), at + 3);
+        }
+    }
+    None
+}
+
+fn digits(chars: &[char], at: usize) -> (u32, usize) {
+    let mut value = 0u32;
+    let mut end = at;
+    while end < chars.len() && chars[end].is_ascii_digit() && end - at < 5 {
+        value = value * 10 + chars[end].to_digit(10).unwrap_or(0);
+        end += 1;
+    }
+    (value, end)
+}
+
+fn month_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
+    let (m, end) = digits(chars, at);
+    (end > at && end - at <= 2 && chars.get(end) == Some(&'月') && (1..=12).contains(&m))
+        .then_some((m as u8, end + 1))
+}
+
+fn day_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
+    let (d, end) = digits(chars, at);
+    (end > at
+        && end - at <= 2
+        && matches!(chars.get(end), Some('日' | '号'))
+        && (1..=31).contains(&d))
+    .then_some((d as u8, end + 1))
+}
+
+/// 6月底 / 6月末 / 6月份 belong to the month expression.
+fn skip_month_end(chars: &[char], at: usize) -> usize {
+    match chars.get(at) {
+        Some('底' | '末' | '初') => at + 1,
+        Some('份') => at + 1,
+        _ => at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<String> {
+        let base = PartialDate::day(2025, 4, 20);
+        find_dates(text, Some(base)).iter().map(|d| d.date.to_string()).collect()
+    }
+
+    #[test]
+    fn absolute_dates_keep_their_precision() {
+        assert_eq!(dates("截至2025年3月，已建成"), ["2025-03"]);
+        assert_eq!(dates("到2025年，张家口"), ["2025"]);
+        assert_eq!(dates("截至2015年6月底"), ["2015-06"]);
+        assert_eq!(dates("2012年9月1日签署"), ["2012-09-01"]);
+    }
+
+    #[test]
+    fn relative_dates_use_the_article_date() {
+        assert_eq!(dates("今年3月17日上线"), ["2025", "2025-03-17"]);
+        assert_eq!(dates("去年前8个月"), ["2024"]);
+        assert_eq!(dates("到2022年“十四五”中期"), ["2022", "2025"]);
+    }
+
+    #[test]
+    fn metadata_dates() {
+        assert_eq!(PartialDate::parse_metadata("Sat, 19 Feb 2022 12:07:14 GMT"), Some(PartialDate::day(2022, 2, 19)));
+        assert_eq!(PartialDate::parse_metadata("2022-02-21 15:54:48 +0800"), Some(PartialDate::day(2022, 2, 21)));
+        assert_eq!(PartialDate::parse_metadata("2024-05-03T19:00:00+08:00"), Some(PartialDate::day(2024, 5, 3)));
+        assert_eq!(PartialDate::parse_metadata("not a date"), None);
+        assert_eq!(PartialDate::day(2025, 3, 7).xsd_type(), "date");
+    }
+}

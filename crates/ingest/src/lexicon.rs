@@ -1,0 +1,138 @@
+//! The lexicon: known entities with their class, aliases and, for
+//! administrative divisions, their codes. Loaded from `ontology/lexicon/*.tsv`
+//! so users add entities without recompiling.
+
+use crate::error::{IngestError, Result};
+use crate::vocab::EntityClass;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One known entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Class.
+    pub class: EntityClass,
+    /// Other names (short forms, abbreviations).
+    pub aliases: Vec<String>,
+    /// Division codes; several when different divisions share the name.
+    pub adcodes: Vec<String>,
+}
+
+/// All known entities, looked up by any of their names.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    entries: Vec<LexiconEntry>,
+    by_surface: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// Loads every `*.tsv` in `dir`, in file-name order. Columns: name,
+    /// class, aliases separated by `|`, adcode (optional); `#` starts a comment.
+    pub fn load_dir(dir: &Path) -> Result<Self> {
+        let mut lexicon = Self::default();
+        for path in crate::data_files(dir, "tsv")? {
+            let text = std::fs::read_to_string(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?;
+            lexicon.add_tsv(&path, &text)?;
+        }
+        Ok(lexicon)
+    }
+
+    /// Adds the rows of one TSV file; `path` names it in errors.
+    pub fn add_tsv(&mut self, path: &Path, text: &str) -> Result<()> {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: String| IngestError::Data { path: path.to_owned(), line: i + 1, message };
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() < 2 || cols[0].is_empty() {
+                return Err(error("expected at least two tab-separated columns: name, class".into()));
+            }
+            let class: EntityClass = cols[1].parse().map_err(error)?;
+            let aliases = cols.get(2).map_or(Vec::new(), |a| split_list(a));
+            let adcode = cols.get(3).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            self.insert(LexiconEntry { name: cols[0].to_string(), class, aliases, adcodes: adcode.into_iter().collect() });
+        }
+        Ok(())
+    }
+
+    /// Adds an entry, merging it with an entry of the same name and class
+    /// (the same name under two divisions keeps both codes: ambiguous).
+    pub fn insert(&mut self, entry: LexiconEntry) {
+        if let Some(&at) = self.by_surface.get(&entry.name) {
+            let existing = &mut self.entries[at];
+            if existing.name == entry.name && existing.class == entry.class {
+                existing.adcodes.extend(entry.adcodes);
+                for alias in entry.aliases {
+                    if !existing.aliases.contains(&alias) {
+                        existing.aliases.push(alias.clone());
+                        self.by_surface.entry(alias).or_insert(at);
+                    }
+                }
+                return;
+            }
+        }
+        let at = self.entries.len();
+        self.by_surface.insert(entry.name.clone(), at);
+        for alias in &entry.aliases {
+            self.by_surface.entry(alias.clone()).or_insert(at);
+        }
+        self.entries.push(entry);
+    }
+
+    /// The entry a name or alias refers to.
+    pub fn get(&self, surface: &str) -> Option<&LexiconEntry> {
+        self.by_surface.get(surface).map(|&i| &self.entries[i])
+    }
+
+    /// Every entry.
+    pub fn entries(&self) -> &[LexiconEntry] {
+        &self.entries
+    }
+
+    /// Every name and alias with its entry.
+    pub fn surfaces(&self) -> impl Iterator<Item = (&str, &LexiconEntry)> {
+        self.by_surface.iter().map(|(s, &i)| (s.as_str(), &self.entries[i]))
+    }
+
+    /// Stops finding an entry by this name or alias (used for division
+    /// names that are common words: 城区, 朝阳).
+    pub fn remove_alias(&mut self, alias: &str) {
+        if let Some(at) = self.by_surface.remove(alias) {
+            self.entries[at].aliases.retain(|a| a != alias);
+        }
+    }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_aliases_find_the_entry() {
+        let mut lex = Lexicon::default();
+        lex.add_tsv(Path::new("t.tsv"), "# c\n张家口市\tCity\t张家口\t130700\n阿里巴巴\tCompany\t阿里|阿里集团\n").unwrap();
+        assert_eq!(lex.get("张家口").unwrap().name, "张家口市");
+        assert_eq!(lex.get("阿里").unwrap().class, EntityClass::Company);
+        assert!(lex.get("腾讯").is_none());
+    }
+
+    #[test]
+    fn shared_names_keep_every_code() {
+        let mut lex = Lexicon::default();
+        lex.add_tsv(Path::new("t.tsv"), "桥东区\tCounty\t\t130502\n桥东区\tCounty\t\t130702\n").unwrap();
+        assert_eq!(lex.get("桥东区").unwrap().adcodes, ["130502", "130702"]);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let err = Lexicon::default().add_tsv(Path::new("x.tsv"), "a\tCity\nb\tTown\n").unwrap_err();
+        assert_eq!(err.to_string(), "x.tsv:2: unknown entity class `Town`");
+    }
+}

@@ -1,0 +1,360 @@
+//! Finding entity names in a sentence: lexicon words, names ending in a
+//! class suffix (…有限公司, …产业园), 《plan titles》, people after titles.
+//! The cues live in `ontology/rules/entities.toml`.
+
+use crate::error::{IngestError, Result};
+use crate::segment::Token;
+use crate::vocab::EntityClass;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// The entity-finding cues of `entities.toml`.
+#[derive(Debug, Clone)]
+pub struct EntityRules {
+    /// (suffix, class), longest suffix first.
+    suffixes: Vec<(String, EntityClass)>,
+    min_stem: BTreeMap<EntityClass, usize>,
+    generic: HashSet<String>,
+    stop: HashSet<String>,
+    /// Person titles, longest first.
+    pub titles: Vec<String>,
+    surnames: HashSet<char>,
+    /// Words that refer back to an entity of a class (该市 → City).
+    pub coreference: Vec<(String, EntityClass)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityRulesFile {
+    suffixes: BTreeMap<String, Vec<String>>,
+    min_stem: BTreeMap<String, usize>,
+    generic: Vec<String>,
+    stop: Vec<String>,
+    titles: Vec<String>,
+    surnames: String,
+    coreference: BTreeMap<String, Vec<String>>,
+}
+
+/// A name found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The name.
+    pub name: String,
+    /// Its class.
+    pub class: EntityClass,
+    /// Character offset in the sentence.
+    pub start: usize,
+    /// Character offset one past its end.
+    pub end: usize,
+}
+
+impl EntityRules {
+    /// Reads `entities.toml`.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|source| IngestError::Io { path: path.to_owned(), source })?;
+        Self::parse(path, &text)
+    }
+
+    /// Parses the text of `entities.toml`; `path` names it in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Self> {
+        let file: EntityRulesFile = toml::from_str(text).map_err(|e| crate::toml_error(path, text, &e))?;
+        let class = |name: &str| {
+            name.parse::<EntityClass>().map_err(|message| IngestError::Data {
+                path: path.to_owned(),
+                line: crate::line_of(text, name),
+                message,
+            })
+        };
+        let mut suffixes = Vec::new();
+        for (name, words) in &file.suffixes {
+            let c = class(name)?;
+            suffixes.extend(words.iter().map(|w| (w.clone(), c)));
+        }
+        suffixes.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+        let mut min_stem = BTreeMap::new();
+        for (name, n) in &file.min_stem {
+            min_stem.insert(class(name)?, *n);
+        }
+        let mut coreference = Vec::new();
+        for (name, words) in &file.coreference {
+            let c = class(name)?;
+            coreference.extend(words.iter().map(|w| (w.clone(), c)));
+        }
+        coreference.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        let mut titles = file.titles;
+        titles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
+        Ok(Self {
+            suffixes,
+            min_stem,
+            generic: file.generic.into_iter().collect(),
+            stop: file.stop.into_iter().collect(),
+            titles,
+            surnames: file.surnames.chars().filter(|c| !c.is_whitespace()).collect(),
+            coreference,
+        })
+    }
+
+    /// Names ending in a class suffix. The suffix must start and end at
+    /// word boundaries (so 布局 is no 局), and the words before it are taken
+    /// back to the first function word, verb cue or punctuation.
+    pub fn suffix_names(&self, sentence: &[char], tokens: &[Token<'_>]) -> Vec<Found> {
+        let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
+        let ends: HashSet<usize> = tokens.iter().map(|t| t.end).collect();
+        let mut found: Vec<Found> = Vec::new();
+        for end in ends.iter().copied() {
+            for (suffix, class) in &self.suffixes {
+                let n = suffix.chars().count();
+                if end < n || (n < 2 && !starts.contains(&(end - n))) {
+                    continue;
+                }
+                if !sentence[end - n..end].iter().copied().eq(suffix.chars()) {
+                    continue;
+                }
+                if let Some(f) = self.name_before(sentence, tokens, end - n, end, *class) {
+                    found.push(f);
+                }
+                break;
+            }
+        }
+        found.sort_by_key(|f| (f.start, f.end));
+        found
+    }
+
+    fn name_before(&self, sentence: &[char], tokens: &[Token<'_>], suffix_start: usize, end: usize, class: EntityClass) -> Option<Found> {
+        // a suffix that starts inside a word takes the whole word (理工大学)
+        let mut start = tokens.iter().find(|t| t.start < suffix_start && t.end > suffix_start).map_or(suffix_start, |t| t.start);
+        let mut depth = 0i32;
+        let mut count = 0;
+        let limit = start;
+        for token in tokens.iter().rev().filter(|t| t.end <= limit) {
+            if token.end != start {
+                break;
+            }
+            let text = token.text;
+            let closing = text == "）" || text == ")";
+            let opening = text == "（" || text == "(";
+            if closing {
+                depth += 1;
+            } else if opening {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else if !self.is_name_word(token, class) {
+                break;
+            }
+            count += 1;
+            if count > 10 || end - token.start > 30 {
+                break;
+            }
+            start = token.start;
+        }
+        if depth != 0 || !self.is_distinctive(&sentence[start..suffix_start]) {
+            return None;
+        }
+        let stem_len = suffix_start - start;
+        if stem_len < self.min_stem.get(&class).copied().unwrap_or(1) {
+            return None;
+        }
+        Some(Found { name: sentence[start..end].iter().collect(), class, start, end })
+    }
+
+    /// Whether a name stem says more than generic words: what is left once
+    /// generic words and numerals are taken out has two characters or more.
+    pub fn is_distinctive(&self, stem: &[char]) -> bool {
+        let mut rest: String = stem.iter().filter(|c| !"（）()".contains(**c)).collect();
+        let mut generic: Vec<&String> = self.generic.iter().collect();
+        generic.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        for g in generic {
+            rest = rest.replace(g.as_str(), " ");
+        }
+        rest.chars().filter(|c| c.is_alphanumeric() && !"一二两三四五六七八九十百千万多几".contains(*c)).count() >= 2
+    }
+
+    /// Whether a word can be part of a name: not a stop word, not
+    /// punctuation, not a function word; verbs only when they are the
+    /// generic industry words names are made of (制造, 创新).
+    fn is_name_word(&self, token: &Token<'_>, class: EntityClass) -> bool {
+        let text = token.text;
+        if self.stop.contains(text) || text.starts_with('第') {
+            return false;
+        }
+        if text.chars().count() >= 2 && text.ends_with(['个', '家', '项', '批', '所', '座', '名']) {
+            return false;
+        }
+        let first = text.chars().next().unwrap_or(' ');
+        if !(first.is_alphanumeric()) {
+            return false;
+        }
+        let numeral_only = text.chars().all(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿多几".contains(c));
+        match token.pos {
+            "p" | "c" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "r" | "d" | "ad" | "q" | "y" | "e" | "o" | "t" | "mq" => false,
+            "v" | "vd" => self.generic.contains(text) || matches!(class, EntityClass::Project | EntityClass::Plan),
+            "m" => !numeral_only || (text.chars().all(|c| c.is_ascii_digit()) && text.len() <= 3),
+            _ => true,
+        }
+    }
+
+    /// Members of an enumeration take the class of the others or of the noun
+    /// it closes with: `小米集团、高榕资本、深创投等一线基金` makes 深创投 a
+    /// company; `阿里张北小二台、腾讯怀来云等12个数据中心` makes both data
+    /// centers. `known` holds what the sentence already found.
+    pub fn enumerations(&self, sentence: &[char], tokens: &[Token<'_>], known: &[Found]) -> Vec<Found> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if tokens[i].text != "、" {
+                i += 1;
+                continue;
+            }
+            // the run of members around this 、
+            let mut members: Vec<(usize, usize)> = Vec::new();
+            let first_end = tokens[i].start;
+            let first_start = self.member_start(tokens, i, known);
+            members.push((first_start, first_end));
+            let mut j = i;
+            let mut closing = None;
+            while j < tokens.len() && tokens[j].text == "、" {
+                let start = tokens.get(j + 1).map_or(sentence.len(), |t| t.start);
+                if let Some(f) = known.iter().find(|f| f.start == start) {
+                    members.push((f.start, f.end));
+                    j = tokens.iter().position(|t| t.start >= f.end).unwrap_or(tokens.len());
+                } else {
+                    let mut k = j + 1;
+                    while k < tokens.len() && !matches!(tokens[k].text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）") && k - j <= 4 {
+                        k += 1;
+                    }
+                    let at_separator = k < tokens.len() && matches!(tokens[k].text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）");
+                    if !at_separator {
+                        break;
+                    }
+                    let end = tokens.get(k).map_or(sentence.len(), |t| t.start);
+                    members.push((start, end));
+                    j = k;
+                }
+                if tokens.get(j).map(|t| t.text) == Some("等") {
+                    closing = Some(j);
+                }
+            }
+            let class_of = |s: usize, e: usize| known.iter().find(|f| f.start == s && f.end == e).map(|f| f.class);
+            let noun_class = closing.and_then(|k| self.closing_noun_class(tokens, k));
+            let known_classes: Vec<EntityClass> = members.iter().filter_map(|&(s, e)| class_of(s, e)).collect();
+            let majority = known_classes.first().copied().filter(|c| {
+                let same = known_classes.iter().filter(|k| *k == c).count();
+                same >= 2 && same * 2 > members.len() && !c.is_administrative()
+            });
+            if let Some(class) = noun_class.or(majority) {
+                for &(s, e) in &members {
+                    let len = e.saturating_sub(s);
+                    if class_of(s, e).is_none() && (2..=12).contains(&len) && self.is_distinctive(&sentence[s..e]) {
+                        let name: String = sentence[s..e].iter().collect();
+                        if name.chars().all(|c| c.is_alphanumeric()) {
+                            found.push(Found { name, class, start: s, end: e });
+                        }
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+        found
+    }
+
+    /// Where the first member of an enumeration starts: a found name ending
+    /// at the 、, else the name-like words right before it.
+    fn member_start(&self, tokens: &[Token<'_>], comma: usize, known: &[Found]) -> usize {
+        let end = tokens[comma].start;
+        if let Some(f) = known.iter().find(|f| f.end == end) {
+            return f.start;
+        }
+        let mut start = end;
+        for t in tokens[..comma].iter().rev().take(5) {
+            if !self.is_name_word(t, EntityClass::Company) {
+                break;
+            }
+            start = t.start;
+        }
+        start
+    }
+
+    /// `等12个数据中心` / `等国内外知名的大数据公司`: the class the noun after 等 names.
+    fn closing_noun_class(&self, tokens: &[Token<'_>], deng: usize) -> Option<EntityClass> {
+        let mut text = String::new();
+        for t in tokens.iter().skip(deng + 1).take(8) {
+            let verb = matches!(t.pos, "v" | "vd") && !self.generic.contains(t.text);
+            if matches!(t.text, "，" | "。" | "；" | "、" | "方面" | "领域") || verb {
+                break;
+            }
+            text.push_str(t.text);
+            for (suffix, class) in &self.suffixes {
+                if text.ends_with(suffix.as_str()) && suffix.chars().count() >= 2 {
+                    return Some(*class);
+                }
+            }
+            if text.ends_with("企业") || text.ends_with("基金") {
+                return Some(EntityClass::Company);
+            }
+        }
+        None
+    }
+
+    /// `《…》` titles of plans and policy documents.
+    pub fn plan_titles(&self, sentence: &[char]) -> Vec<Found> {
+        const PLAN_WORDS: &[&str] = &[
+            "规划", "计划", "方案", "意见", "措施", "纲要", "办法", "协议", "条例", "通知", "决定", "规定", "政策",
+            "战略", "行动", "指南", "细则", "白皮书", "报告", "法", "建议", "框架",
+        ];
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < sentence.len() {
+            if sentence[i] == '《' {
+                if let Some(len) = sentence[i + 1..].iter().take(60).position(|c| *c == '》') {
+                    let inner: String = sentence[i + 1..i + 1 + len].iter().collect();
+                    let trimmed = inner.trim_end_matches(|c: char| c == ')' || c == '）' || c.is_ascii_digit() || matches!(c, '(' | '（' | '—' | '-' | '年' | '–'));
+                    if PLAN_WORDS.iter().any(|w| trimmed.ends_with(w) || inner.contains(&format!("{w}("))) && len >= 3 {
+                        found.push(Found { name: format!("《{inner}》"), class: EntityClass::Plan, start: i, end: i + len + 2 });
+                    }
+                    i += len + 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// People named right after a title: 董事长谢崇杰, 市委书记赵文锋.
+    pub fn people_after_titles(&self, sentence: &[char], tokens: &[Token<'_>]) -> Vec<Found> {
+        let mut found = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if !self.titles.iter().any(|t| token.text.ends_with(t.as_str())) {
+                continue;
+            }
+            let Some(next) = tokens.get(i + 1) else { continue };
+            let first = sentence.get(next.start).copied().unwrap_or(' ');
+            if !self.surnames.contains(&first) {
+                continue;
+            }
+            // jieba usually keeps a name whole (nr); else surname + given name
+            let end = if next.pos.starts_with("nr") && (2..=3).contains(&(next.end - next.start)) {
+                next.end
+            } else if next.end - next.start == 1 {
+                match tokens.get(i + 2) {
+                    Some(given) if (1..=2).contains(&(given.end - given.start)) && given.text.chars().all(crate::clean::is_cjk) && !self.stop.contains(given.text) => given.end,
+                    _ => continue,
+                }
+            } else if (2..=3).contains(&(next.end - next.start)) && next.text.chars().all(crate::clean::is_cjk) && !matches!(next.pos, "v" | "vn" | "n" | "d" | "p" | "c" | "r") {
+                next.end
+            } else {
+                continue;
+            };
+            found.push(Found {
+                name: sentence[next.start..end].iter().collect(),
+                class: EntityClass::Person,
+                start: next.start,
+                end,
+            });
+        }
+        found
+    }
+}

@@ -1,0 +1,672 @@
+//! The extraction pipeline: loaded once from `ontology/`, then applied to
+//! each article. Pass one finds the article's entities; pass two reads each
+//! sentence as items (entities, numbers, dates, words) and runs the rules.
+
+use crate::article::Article;
+use crate::date::{PartialDate, find_dates};
+use crate::error::{IngestError, Result};
+use crate::fact::{Entity, Evidence, Extraction, Fact};
+use crate::item::Item;
+use crate::lexicon::Lexicon;
+use crate::measure::MeasureRules;
+use crate::mention::{EntityRules, Found};
+use crate::number::find_quantities;
+use crate::pattern::TitleSet;
+use crate::registry::Registry;
+use crate::rules::{Rule, Template, load_rule_file};
+use crate::segment::Segmenter;
+use crate::sentence::{Sentence, split_sentences};
+use crate::vocab::{EntityClass, Relation};
+use std::path::Path;
+
+/// Everything extraction needs, loaded once and shared by all articles.
+pub struct Pipeline {
+    lexicon: Lexicon,
+    segmenter: Segmenter,
+    entity_rules: EntityRules,
+    rules: Vec<Rule>,
+    measures: MeasureRules,
+    fingerprint: String,
+}
+
+impl TitleSet for EntityRules {
+    fn is_title(&self, word: &str) -> bool {
+        self.titles.iter().any(|t| word.ends_with(t.as_str()))
+    }
+}
+
+/// Quote marks are dropped before matching so that `“创坝”园区` reads as a
+/// name; offsets of evidence still refer to the original sentence.
+const QUOTES: &[char] = &['“', '”', '‘', '’', '"', '「', '」', '『', '』'];
+
+impl Pipeline {
+    /// Loads `lexicon/*.tsv`, `rules/entities.toml`, `rules/measures.toml`
+    /// and the `[[rule]]` files in `rules/` under `ontology_dir`.
+    pub fn load(ontology_dir: &Path) -> Result<Self> {
+        let mut hasher = blake3::Hasher::new();
+        let lexicon_dir = ontology_dir.join("lexicon");
+        let rules_dir = ontology_dir.join("rules");
+        let mut lexicon = Lexicon::load_dir(&lexicon_dir)?;
+        let plain = Segmenter::plain();
+        // Division names that are also common words (城区, 朝阳) are not
+        // looked up: short forms jieba knows as some other kind of word, and
+        // full names of two characters it knows as common nouns.
+        let is_name_tag = |tag: &str| matches!(tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j");
+        let risky: Vec<String> = lexicon
+            .entries()
+            .iter()
+            .filter(|e| e.class.is_administrative())
+            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name).filter(|n| n.chars().count() <= 2)))
+            .filter(|a| plain.known_tag(a).is_some_and(|tag| !is_name_tag(&tag)))
+            .cloned()
+            .collect();
+        for alias in risky {
+            lexicon.remove_alias(&alias);
+        }
+        let entity_rules_path = rules_dir.join("entities.toml");
+        let measures_path = rules_dir.join("measures.toml");
+        let entity_rules = EntityRules::load(&entity_rules_path)?;
+        let measures = MeasureRules::load(&measures_path)?;
+        let mut rules = Vec::new();
+        for path in crate::data_files(&rules_dir, "toml")? {
+            let text = std::fs::read_to_string(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?;
+            hasher.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+            hasher.update(text.as_bytes());
+            if path != entity_rules_path && path != measures_path {
+                rules.extend(load_rule_file(&path, &text)?);
+            }
+        }
+        for path in crate::data_files(&lexicon_dir, "tsv")? {
+            hasher.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+            hasher.update(&std::fs::read(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?);
+        }
+        let segmenter = Segmenter::new(&lexicon);
+        Ok(Self { lexicon, segmenter, entity_rules, rules, measures, fingerprint: hasher.finalize().to_hex()[..16].to_string() })
+    }
+
+    /// A hash of the lexicon and rules: when it changes, stored facts are stale.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The relation and position rules, for listing and testing.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The segmenter, for benchmarks that compare against plain jieba.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// Extracts the entities and facts of one article.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let sentences = split_sentences(&article.text);
+        let prepared: Vec<Prepared<'_>> = sentences.iter().map(|s| self.prepare(s)).collect();
+        let mut registry = Registry::default();
+        let mut layout_facts = Vec::new();
+        for p in &prepared {
+            self.discover(p, &mut registry, &mut layout_facts);
+        }
+        self.derive_short_forms(&article.text, &mut registry);
+        let mut facts = layout_facts;
+        let mut measure_state = MeasureState::default();
+        let mut focus = Focus::new(&registry);
+        let mut mentioned = vec![false; registry.entities.len()];
+        for p in &prepared {
+            let items = self.items(p, &registry, &mut focus, article.date);
+            let evidence = |rule: &str| Evidence {
+                sentence: p.sentence.text.to_string(),
+                start: p.sentence.start,
+                end: p.sentence.end,
+                rule: rule.to_string(),
+            };
+            self.apply_rules(&items, &registry, &evidence, &mut facts);
+            self.measure(&items, p.sentence.paragraph, article.date, &registry, &mut measure_state, &evidence, &mut facts);
+            for (i, item) in items.iter().enumerate() {
+                if let Item::Entity { entity, .. } = item {
+                    focus.seen(*entity, &registry, i);
+                    mentioned[*entity] = true;
+                }
+            }
+        }
+        self.facts_from_names(&registry, &mut facts);
+        finish(article, registry, &mentioned, facts)
+    }
+
+    fn prepare<'a>(&self, sentence: &Sentence<'a>) -> Prepared<'a> {
+        let text: String = sentence.text.chars().filter(|c| !QUOTES.contains(c)).collect();
+        let chars: Vec<char> = text.chars().collect();
+        Prepared { sentence: sentence.clone(), text, chars }
+    }
+
+    /// Pass one: lexicon words, suffix names, plan titles, people, layouts
+    /// and 简称 aliases of one sentence go into the registry.
+    fn discover(&self, p: &Prepared<'_>, registry: &mut Registry, layout_facts: &mut Vec<Fact>) {
+        let mut tokens = self.segmenter.tokens(&p.text);
+        let mut found: Vec<Found> = Vec::new();
+        for t in tokens.iter_mut() {
+            if let Some(entry) = self.lexicon.get(t.text) {
+                if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, t.end) {
+                    continue;
+                }
+                // jieba's own tag for a known name may be wrong (怀来/v)
+                t.pos = crate::segment::pos_tag(entry.class);
+                found.push(Found { name: t.text.to_string(), class: entry.class, start: t.start, end: t.end });
+            }
+        }
+        found.extend(self.entity_rules.suffix_names(&p.chars, &tokens));
+        found.extend(self.entity_rules.plan_titles(&p.chars));
+        found.extend(self.entity_rules.people_after_titles(&p.chars, &tokens));
+        let listed = self.entity_rules.enumerations(&p.chars, &tokens, &found);
+        found.extend(listed);
+        // a name inside a longer one is not a mention of its own
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut covered_to = 0;
+        found.retain(|f| {
+            let keep = f.start >= covered_to || f.end > covered_to && f.start >= covered_to;
+            covered_to = covered_to.max(f.end);
+            keep
+        });
+        for f in &found {
+            let i = self.register_found(f, registry);
+            self.short_name_aliases(p, f, i, registry);
+        }
+        self.discover_layouts(p, registry, layout_facts);
+    }
+
+    fn register_found(&self, f: &Found, registry: &mut Registry) -> usize {
+        match self.lexicon.get(&f.name) {
+            Some(entry) => {
+                let adcode = (entry.adcodes.len() == 1).then(|| entry.adcodes[0].clone());
+                let i = registry.register(&entry.name, entry.class, adcode);
+                registry.add_alias(i, &f.name);
+                i
+            }
+            None => registry.register(&f.name, f.class, None),
+        }
+    }
+
+    /// `张家口北方硅谷高科新城（简称“创坝”园区）`: the text after 简称 is
+    /// another name of the entity right before the bracket.
+    fn short_name_aliases(&self, p: &Prepared<'_>, f: &Found, i: usize, registry: &mut Registry) {
+        let rest: String = p.chars[f.end.min(p.chars.len())..].iter().take(20).collect();
+        for lead in ["（简称", "(简称", "（以下简称", "(以下简称"] {
+            if let Some(after) = rest.strip_prefix(lead) {
+                let alias: String = after.chars().take_while(|c| !matches!(c, '）' | ')' | '，' | '、')).collect();
+                if alias.chars().count() >= 2 {
+                    registry.add_alias(i, &alias);
+                    for (suffix, _) in self.entity_rules_suffixes(f.class) {
+                        if let Some(stem) = alias.strip_suffix(suffix.as_str()) {
+                            if stem.chars().count() >= 2 {
+                                registry.add_alias(i, stem);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn entity_rules_suffixes(&self, class: EntityClass) -> Vec<(String, EntityClass)> {
+        ["园区", "公司", "集团", "基地"].iter().map(|s| (s.to_string(), class)).collect()
+    }
+
+    /// Spatial layouts written as one quoted term of numbered parts
+    /// (“一带两翼三区多节点”): the whole and each part are zones, each part
+    /// partOf the whole. A part explained later with 即 under another name
+    /// with the same numeral (“多园”即…) is an alias of that part.
+    fn discover_layouts(&self, p: &Prepared<'_>, registry: &mut Registry, layout_facts: &mut Vec<Fact>) {
+        let original: Vec<char> = p.sentence.text.chars().collect();
+        let mut i = 0;
+        while i < original.len() {
+            if original[i] != '“' {
+                i += 1;
+                continue;
+            }
+            let Some(len) = original[i + 1..].iter().take(16).position(|c| *c == '”') else {
+                i += 1;
+                continue;
+            };
+            let term: String = original[i + 1..i + 1 + len].iter().collect();
+            let after = original.get(i + len + 2).copied();
+            let parts = layout_parts(&term);
+            let spatial = ["布局", "格局", "空间"].iter().any(|w| p.sentence.text.contains(w));
+            if parts.len() >= 2 && spatial {
+                let whole = registry.register(&term, EntityClass::Zone, None);
+                for part in &parts {
+                    let z = registry.register(part, EntityClass::Zone, None);
+                    layout_facts.push(Fact::Relation {
+                        subject: registry.entities[z].name.clone(),
+                        relation: Relation::PartOf,
+                        object: registry.entities[whole].name.clone(),
+                        evidence: Evidence { sentence: p.sentence.text.to_string(), start: p.sentence.start, end: p.sentence.end, rule: "layout/parts".into() },
+                    });
+                }
+            } else if parts.len() == 1 && after == Some('即') && registry.find(&term).is_none() {
+                let numeral = term.chars().next();
+                let sibling = registry
+                    .entities
+                    .iter()
+                    .position(|e| e.class == EntityClass::Zone && e.name.chars().count() <= 3 && e.name.chars().next() == numeral);
+                match sibling {
+                    Some(z) => registry.add_alias(z, &term),
+                    None => {
+                        registry.register(&term, EntityClass::Zone, None);
+                    }
+                }
+            }
+            i += len + 2;
+        }
+    }
+
+    /// Short forms of company names (智慧互通科技股份有限公司 → 智慧互通)
+    /// become aliases when the article uses them.
+    fn derive_short_forms(&self, text: &str, registry: &mut Registry) {
+        const LEGAL: &[&str] = &["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"];
+        const TRADE: &[&str] = &["数字产业", "信息技术", "数据科技", "能源科技", "科技", "信息", "技术", "网络", "数据", "产业", "数字"];
+        for i in 0..registry.entities.len() {
+            if registry.entities[i].class != EntityClass::Company {
+                continue;
+            }
+            let name = registry.entities[i].name.clone();
+            let mut stem = name.clone();
+            if let Some(open) = stem.find(['（', '(']) {
+                stem.truncate(open);
+            }
+            for legal in LEGAL {
+                if let Some(s) = stem.strip_suffix(legal) {
+                    stem = s.to_string();
+                    break;
+                }
+            }
+            let mut candidates = vec![stem.clone()];
+            for trade in TRADE {
+                if let Some(s) = stem.strip_suffix(trade) {
+                    candidates.push(s.to_string());
+                }
+            }
+            for c in candidates.clone() {
+                if let Some(place) = self.leading_place(&c) {
+                    candidates.push(c[place.len()..].to_string());
+                }
+            }
+            for c in candidates {
+                let n = c.chars().count();
+                if n >= 2 && c != name && self.lexicon.get(&c).is_none() {
+                    for form in [c.clone(), format!("{c}公司")] {
+                        if text.contains(&form) {
+                            registry.add_alias(i, &form);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn leading_place(&self, name: &str) -> Option<String> {
+        let chars: Vec<char> = name.chars().collect();
+        (2..chars.len().saturating_sub(1)).rev().find_map(|n| {
+            let head: String = chars[..n].iter().collect();
+            self.lexicon.get(&head).filter(|e| e.class.is_place()).map(|_| head)
+        })
+    }
+
+    /// Pass two: the sentence as items.
+    fn items(&self, p: &Prepared<'_>, registry: &Registry, focus: &mut Focus, article_date: Option<PartialDate>) -> Vec<Item> {
+        let chars = &p.chars;
+        let mut spans: Vec<(usize, usize, Item)> = Vec::new();
+        let mut at = 0;
+        while at < chars.len() {
+            if let Some((n, i)) = registry.longest_at(chars, at) {
+                let entity = &registry.entities[i];
+                spans.push((at, at + n, Item::Entity { entity: i, class: entity.class, surface: chars[at..at + n].iter().collect() }));
+                at += n;
+            } else {
+                at += 1;
+            }
+        }
+        let free = |s: usize, e: usize, spans: &[(usize, usize, Item)]| spans.iter().all(|(a, b, _)| e <= *a || s >= *b);
+        for d in find_dates(&p.text, article_date) {
+            if free(d.start, d.end, &spans) {
+                spans.push((d.start, d.end, Item::Date(d)));
+            }
+        }
+        for q in find_quantities(&p.text) {
+            if free(q.start, q.end, &spans) {
+                let start = q.start;
+                let end = q.end;
+                spans.push((start, end, Item::Quantity(q)));
+            }
+        }
+        spans.sort_by_key(|s| s.0);
+        let tokens = self.segmenter.tokens(&p.text);
+        let mut items = Vec::with_capacity(tokens.len());
+        let mut next_span = 0;
+        let mut pos = 0;
+        for t in &tokens {
+            while next_span < spans.len() && spans[next_span].0 < t.end {
+                let (s, e, item) = &spans[next_span];
+                if *s > pos {
+                    let text: String = chars[pos.max(t.start)..*s].iter().collect();
+                    if !text.is_empty() {
+                        items.push(word_item(&text, t.pos));
+                    }
+                }
+                items.push(item.clone());
+                pos = *e;
+                next_span += 1;
+            }
+            if t.end > pos {
+                let text: String = chars[pos.max(t.start)..t.end].iter().collect();
+                match self.coreference(&text, focus, registry) {
+                    Some(i) => items.push(Item::Entity { entity: i, class: registry.entities[i].class, surface: text }),
+                    None => items.push(word_item(&text, t.pos)),
+                }
+                pos = t.end;
+            }
+        }
+        items
+    }
+
+    fn coreference(&self, word: &str, focus: &Focus, registry: &Registry) -> Option<usize> {
+        let class = self.entity_rules.coreference.iter().find(|(w, _)| w == word)?.1;
+        focus.resolve(class, registry)
+    }
+
+    fn apply_rules(&self, items: &[Item], registry: &Registry, evidence: &dyn Fn(&str) -> Evidence, facts: &mut Vec<Fact>) {
+        let name = |i: usize| items[i].entity().map(|e| registry.entities[e].name.clone());
+        for rule in &self.rules {
+            for caps in rule.pattern.find_all(items, &self.entity_rules) {
+                match &rule.template {
+                    Template::Relation { relation, subject, object, within } => {
+                        for &s in &caps[subject] {
+                            for &o in &caps[object] {
+                                let (Some(sn), Some(on)) = (name(s), name(o)) else { continue };
+                                if sn == on {
+                                    continue;
+                                }
+                                if *within && !is_within(registry, &items[s], &items[o]) {
+                                    continue;
+                                }
+                                facts.push(Fact::Relation { subject: sn, relation: *relation, object: on, evidence: evidence(&rule.id) });
+                            }
+                        }
+                    }
+                    Template::Position { person, title, organization } => {
+                        let (Some(p), Some(o)) = (name(caps[person][0]), name(caps[organization][0])) else { continue };
+                        let Some(t) = items[caps[title][0]].word() else { continue };
+                        let t = self.entity_rules.titles.iter().find(|x| t.ends_with(x.as_str())).cloned().unwrap_or_else(|| t.to_string());
+                        facts.push(Fact::Position { person: p, title: t, organization: o, evidence: evidence(&rule.id) });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Targets and observations of one sentence (see `measure.rs`).
+    #[allow(clippy::too_many_arguments)]
+    fn measure(
+        &self,
+        items: &[Item],
+        paragraph: usize,
+        article_date: Option<PartialDate>,
+        registry: &Registry,
+        state: &mut MeasureState,
+        evidence: &dyn Fn(&str) -> Evidence,
+        facts: &mut Vec<Fact>,
+    ) {
+        let m = &self.measures;
+        if state.paragraph != Some(paragraph) {
+            *state = MeasureState { paragraph: Some(paragraph), ..MeasureState::default() };
+        }
+        let is_subject = |i: usize| match &items[i] {
+            Item::Entity { class, .. } => {
+                (class.is_place() || class.is_organization())
+                    && !matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的"))
+            }
+            _ => false,
+        };
+        let sentence_subject = (0..items.len()).take_while(|&i| !matches!(items[i], Item::Quantity(_))).find(|&i| is_subject(i));
+        if let Some(s) = sentence_subject {
+            state.subject = items[s].entity();
+        }
+        let mut clause_start = 0;
+        while clause_start < items.len() {
+            let clause_end = (clause_start..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1);
+            let clause = clause_start..clause_end;
+            let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
+            let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
+            let future = has(&m.future);
+            // the time frame this clause sets
+            for i in clause.clone() {
+                let Item::Date(d) = &items[i] else { continue };
+                let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+                let year = d.date.year;
+                if m.as_of.iter().any(|w| before.ends_with(w.as_str())) {
+                    state.frame = Frame::Observation(Some(d.date));
+                } else if m.target_before_year.iter().any(|w| w == before) || (future && article_date.is_none_or(|a| year >= a.year)) {
+                    state.frame = Frame::Target(year);
+                } else if article_date.is_some_and(|a| year > a.year) {
+                    state.frame = Frame::Target(year);
+                } else {
+                    state.frame = Frame::Observation(Some(d.date));
+                }
+                break;
+            }
+            if has(&m.skip_clause) {
+                clause_start = clause_end;
+                continue;
+            }
+            let mut subject = state.subject;
+            let mut after_subject = clause.start;
+            for i in clause.clone() {
+                if is_subject(i) {
+                    subject = items[i].entity();
+                    after_subject = i + 1;
+                    break;
+                }
+                if matches!(items[i], Item::Quantity(_)) {
+                    break;
+                }
+            }
+            for i in clause.clone() {
+                let Item::Quantity(q) = &items[i] else { continue };
+                let Some(subject) = subject else { continue };
+                let next_word = items.get(i + 1).and_then(Item::word).unwrap_or("");
+                if m.not_a_value_after.iter().any(|w| next_word.starts_with(w.as_str())) {
+                    continue;
+                }
+                let quantity = &q.quantity;
+                if !m.units.contains(&quantity.unit) {
+                    continue;
+                }
+                let chinese_small = quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() < 10.0;
+                if chinese_small {
+                    continue;
+                }
+                let indicator: String = items[after_subject.min(i)..i]
+                    .iter()
+                    .filter_map(Item::word)
+                    .filter(|w| !m.future.iter().any(|f| f == w) && !matches!(*w, "，" | "、" | "已" | "已经" | "达到" | "达" | "突破" | "超过" | "约" | "近" | "共" | "为" | "有"))
+                    .collect();
+                let subject_name = registry.entities[subject].name.clone();
+                let fact = match state.frame {
+                    Frame::Target(year) => Fact::Target { subject: subject_name, year, indicator, quantity: quantity.clone(), evidence: evidence("measure/target-year") },
+                    Frame::Observation(date) => {
+                        if !(future || has(&m.present) || date.is_some() || state.subject.is_some()) {
+                            continue;
+                        }
+                        let date = date.or(article_date.map(PartialDate::to_month));
+                        Fact::Observation { subject: subject_name, date, indicator, quantity: quantity.clone(), evidence: evidence("measure/observation") }
+                    }
+                };
+                facts.push(fact);
+            }
+            clause_start = clause_end;
+        }
+    }
+
+    /// Facts a name itself states: a park or data center whose name starts
+    /// with a place is located there (张家口经开区); one whose name starts
+    /// with a company is operated by it (秦淮数据集团高端装备制造产业基地).
+    fn facts_from_names(&self, registry: &Registry, facts: &mut Vec<Fact>) {
+        for e in &registry.entities {
+            if !matches!(e.class, EntityClass::Park | EntityClass::DataCenter | EntityClass::Project) {
+                continue;
+            }
+            for other in &registry.entities {
+                if other.name == e.name || !e.name.starts_with(other.name.as_str()) && !other.aliases.iter().any(|a| e.name.starts_with(a.as_str())) {
+                    continue;
+                }
+                let relation = if other.class.is_administrative() && e.class != EntityClass::Project {
+                    Relation::LocatedIn
+                } else if other.class == EntityClass::Company && e.class == EntityClass::Park {
+                    Relation::Operates
+                } else {
+                    continue;
+                };
+                facts.push(Fact::Relation {
+                    subject: if relation == Relation::Operates { other.name.clone() } else { e.name.clone() },
+                    relation,
+                    object: if relation == Relation::Operates { e.name.clone() } else { other.name.clone() },
+                    evidence: Evidence { sentence: e.name.clone(), start: 0, end: 0, rule: "name/prefix".into() },
+                });
+            }
+        }
+    }
+}
+
+/// The numbered parts of a layout term: 一带两翼三区多节点 → 一带, 两翼,
+/// 三区, 多节点. Empty unless the whole term is such parts.
+fn layout_parts(term: &str) -> Vec<String> {
+    let is_numeral = |c: char| "一二两三四五六七八九十多".contains(c);
+    let chars: Vec<char> = term.chars().collect();
+    if chars.first().is_none_or(|c| !is_numeral(*c)) {
+        return Vec::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if is_numeral(c) && i > 0 && !current.is_empty() && current.chars().count() >= 2 {
+            parts.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+    }
+    parts.push(current);
+    let well_formed = parts.iter().all(|p| {
+        let n = p.chars().count();
+        (2..=3).contains(&n) && p.chars().skip(1).all(|c| crate::clean::is_cjk(c) && !is_numeral(c))
+    });
+    if well_formed { parts } else { Vec::new() }
+}
+
+/// A sentence with quote marks removed, as both passes read it.
+struct Prepared<'a> {
+    sentence: Sentence<'a>,
+    text: String,
+    chars: Vec<char>,
+}
+
+fn word_item(text: &str, pos: &str) -> Item {
+    Item::Word { text: text.to_string(), pos: pos.to_string() }
+}
+
+fn is_within(registry: &Registry, inner: &Item, outer: &Item) -> bool {
+    let code = |item: &Item| item.entity().and_then(|e| registry.entities[e].adcode.clone());
+    match (code(inner), code(outer)) {
+        (Some(i), Some(o)) => {
+            let prefix = o.trim_end_matches('0');
+            let prefix = if prefix.len() % 2 == 1 { &o[..prefix.len() + 1] } else { prefix };
+            i != o && i.starts_with(prefix)
+        }
+        _ => false,
+    }
+}
+
+#[derive(Default)]
+struct MeasureState {
+    paragraph: Option<usize>,
+    frame: Frame,
+    subject: Option<usize>,
+}
+
+/// The time frame a clause's numbers are read in.
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    Target(i32),
+    Observation(Option<PartialDate>),
+}
+
+impl Default for Frame {
+    fn default() -> Self {
+        Frame::Observation(None)
+    }
+}
+
+/// Which entity 该市 / 该公司 refer to: the most recent one of that class,
+/// else the one the article mentions most.
+struct Focus {
+    recent: Vec<(EntityClass, usize)>,
+}
+
+impl Focus {
+    fn new(_registry: &Registry) -> Self {
+        Self { recent: Vec::new() }
+    }
+
+    fn seen(&mut self, entity: usize, registry: &Registry, _at: usize) {
+        let class = registry.entities[entity].class;
+        self.recent.retain(|(c, _)| *c != class);
+        self.recent.push((class, entity));
+    }
+
+    fn resolve(&self, class: EntityClass, registry: &Registry) -> Option<usize> {
+        if class == EntityClass::Company {
+            if let Some((_, e)) = self.recent.iter().find(|(c, _)| *c == class) {
+                return Some(*e);
+            }
+        }
+        registry.most_mentioned(class).or_else(|| self.recent.iter().find(|(c, _)| *c == class).map(|(_, e)| *e))
+    }
+}
+
+/// Keeps the entities the text mentions on their own or that a fact is
+/// about (阿里巴巴 only inside 阿里巴巴张北云计算庙滩数据中心 is no entity of
+/// the article), sorted by name; drops repeated facts.
+fn finish(article: &Article, registry: Registry, mentioned: &[bool], mut facts: Vec<Fact>) -> Extraction {
+    let mut seen = std::collections::HashSet::new();
+    facts.retain(|f| seen.insert(fact_key(f)));
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for f in &facts {
+        match f {
+            Fact::Relation { subject, object, .. } => used.extend([subject.as_str(), object.as_str()]),
+            Fact::Target { subject, .. } | Fact::Observation { subject, .. } => {
+                used.insert(subject);
+            }
+            Fact::Position { person, organization, .. } => used.extend([person.as_str(), organization.as_str()]),
+        }
+    }
+    let mut entities: Vec<Entity> = registry
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| mentioned.get(*i).copied().unwrap_or(false) || used.contains(e.name.as_str()))
+        .map(|(_, e)| e.clone())
+        .collect();
+    entities.sort_by(|a, b| a.name.cmp(&b.name));
+    entities.dedup_by(|a, b| a.name == b.name);
+    Extraction { article: article.clone(), entities, facts }
+}
+
+/// What makes two facts the same, evidence aside.
+fn fact_key(fact: &Fact) -> String {
+    match fact {
+        Fact::Relation { subject, relation, object, .. } => format!("r|{subject}|{relation}|{object}"),
+        Fact::Target { subject, year, quantity, .. } => format!("t|{subject}|{year}|{}|{}", quantity.value, quantity.unit),
+        Fact::Observation { subject, date, quantity, .. } => {
+            format!("o|{subject}|{}|{}|{}", date.map(|d| d.to_string()).unwrap_or_default(), quantity.value, quantity.unit)
+        }
+        Fact::Position { person, title, organization, .. } => format!("p|{person}|{title}|{organization}"),
+    }
+}

@@ -1,0 +1,80 @@
+//! The entities of one article: every name and alias the article uses,
+//! merged into one entity each, with how often and where they occur.
+
+use crate::fact::Entity;
+use crate::vocab::EntityClass;
+use std::collections::{BTreeSet, HashMap};
+
+/// The article's entities, looked up by any surface form.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// The entities, in order of first registration.
+    pub entities: Vec<Entity>,
+    by_surface: HashMap<String, usize>,
+    /// How many times each entity was found in the first pass.
+    pub mentions: Vec<usize>,
+    /// Surfaces by first character, longest first, for matching.
+    by_first_char: HashMap<char, Vec<(String, usize)>>,
+}
+
+impl Registry {
+    /// The entity a surface form names.
+    pub fn find(&self, surface: &str) -> Option<usize> {
+        self.by_surface.get(surface).copied()
+    }
+
+    /// Registers a mention of `name` (a canonical name) with its class; an
+    /// entity already known by that surface is reused.
+    pub fn register(&mut self, name: &str, class: EntityClass, adcode: Option<String>) -> usize {
+        if let Some(i) = self.find(name) {
+            self.mentions[i] += 1;
+            return i;
+        }
+        let i = self.entities.len();
+        self.entities.push(Entity { name: name.to_string(), class, aliases: BTreeSet::new(), adcode });
+        self.mentions.push(1);
+        self.index(name, i);
+        i
+    }
+
+    /// Adds another name for entity `i`, unless the name already belongs
+    /// to another entity.
+    pub fn add_alias(&mut self, i: usize, alias: &str) {
+        if alias.is_empty() || self.by_surface.contains_key(alias) {
+            return;
+        }
+        if self.entities[i].name != alias {
+            self.entities[i].aliases.insert(alias.to_string());
+        }
+        self.index(alias, i);
+    }
+
+    fn index(&mut self, surface: &str, i: usize) {
+        self.by_surface.insert(surface.to_string(), i);
+        if let Some(first) = surface.chars().next() {
+            let list = self.by_first_char.entry(first).or_default();
+            list.push((surface.to_string(), i));
+            list.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+        }
+    }
+
+    /// The longest surface that starts at `chars[at]`, with its entity.
+    pub fn longest_at(&self, chars: &[char], at: usize) -> Option<(usize, usize)> {
+        let list = self.by_first_char.get(&chars[at])?;
+        list.iter().find_map(|(surface, i)| {
+            let n = surface.chars().count();
+            (at + n <= chars.len() && surface.chars().eq(chars[at..at + n].iter().copied())).then_some((n, *i))
+        })
+    }
+
+    /// The most mentioned entity of a class (ties: the first registered).
+    pub fn most_mentioned(&self, class: EntityClass) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.class == class && best.is_none_or(|b| self.mentions[i] > self.mentions[b]) {
+                best = Some(i);
+            }
+        }
+        best
+    }
+}

@@ -1,0 +1,53 @@
+//! Every rule's examples must yield the facts they list, and its counter
+//! examples must not make it fire: the rules' own specification, run as tests.
+
+use std::path::Path;
+use tupu_ingest::{Extraction, Fact, Pipeline, parse_article};
+
+fn ontology() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ontology"))
+}
+
+fn extract(pipeline: &Pipeline, text: &str) -> Extraction {
+    let article = parse_article(Path::new("example.txt"), text.as_bytes()).expect("example text is an article");
+    pipeline.extract(&article)
+}
+
+/// A fact as the examples write it.
+fn render(fact: &Fact) -> String {
+    match fact {
+        Fact::Relation { subject, relation, object, .. } => format!("{subject} {relation} {object}"),
+        Fact::Position { person, title, organization, .. } => format!("{person} position {title} {organization}"),
+        Fact::Target { subject, year, quantity, .. } => format!("{subject} target {year} {}", quantity.text),
+        Fact::Observation { subject, quantity, .. } => format!("{subject} observation {}", quantity.text),
+    }
+}
+
+#[test]
+fn every_rule_example_yields_its_facts() {
+    let pipeline = Pipeline::load(ontology()).expect("ontology loads");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for rule in pipeline.rules() {
+        for example in &rule.examples {
+            let extraction = extract(&pipeline, &example.text);
+            let produced: Vec<String> = extraction.facts.iter().map(render).collect();
+            for expected in &example.expect {
+                checked += 1;
+                if !produced.contains(expected) {
+                    failures.push(format!("{}: `{}`\n  expected: {expected}\n  produced: {produced:?}", rule.id, example.text));
+                }
+            }
+        }
+        for counter in &rule.counter_examples {
+            let extraction = extract(&pipeline, counter);
+            let fired: Vec<String> = extraction.facts.iter().filter(|f| f.evidence().rule == rule.id).map(render).collect();
+            checked += 1;
+            if !fired.is_empty() {
+                failures.push(format!("{}: must not fire on `{counter}`, produced {fired:?}", rule.id));
+            }
+        }
+    }
+    assert!(checked > 10, "too few rule examples: {checked}");
+    assert!(failures.is_empty(), "{} of {checked} rule examples failed:\n{}", failures.len(), failures.join("\n"));
+}
