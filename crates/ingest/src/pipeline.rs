@@ -232,7 +232,7 @@ impl Pipeline {
             let after = original.get(i + len + 2).copied();
             let parts = layout_parts(&term);
             let spatial = ["布局", "格局", "空间"].iter().any(|w| p.sentence.text.contains(w));
-            if parts.len() >= 2 && spatial {
+            if parts.len() >= 3 && spatial {
                 let whole = registry.register(&term, EntityClass::Zone, None);
                 for part in &parts {
                     let z = registry.register(part, EntityClass::Zone, None);
@@ -427,9 +427,15 @@ impl Pipeline {
             }
             _ => false,
         };
+        // The subject is named in the clause or earlier in the same
+        // sentence. Only a plan's list of goals (a target frame) carries it
+        // on to the next sentences of the paragraph; otherwise news moves
+        // on to something else as often as not.
         let sentence_subject = (0..items.len()).take_while(|&i| !matches!(items[i], Item::Quantity(_))).find(|&i| is_subject(i));
-        if let Some(s) = sentence_subject {
-            state.subject = items[s].entity();
+        match (sentence_subject, state.frame) {
+            (Some(s), _) => state.subject = items[s].entity(),
+            (None, Frame::Target(_)) => {}
+            (None, _) => state.subject = None,
         }
         let mut clause_start = 0;
         while clause_start < items.len() {
