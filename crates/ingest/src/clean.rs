@@ -18,7 +18,11 @@ pub fn markdown_to_text(markdown: &str) -> String {
     let mut open = false; // whether the last paragraph may continue
     for raw in markdown.lines() {
         let line = raw.trim_matches(|c: char| c.is_whitespace());
-        if line.is_empty() || is_rule_line(line) {
+        if line.is_empty() {
+            continue;
+        }
+        if is_rule_line(line) || is_navigation(line) {
+            open = false;
             continue;
         }
         let is_heading = line.starts_with('#');
@@ -32,7 +36,7 @@ pub fn markdown_to_text(markdown: &str) -> String {
             Some(last) if continues => last.push_str(text),
             _ => paragraphs.push(text.to_string()),
         }
-        open = !is_heading && !ends_sentence(paragraphs.last().map_or("", String::as_str));
+        open = !is_heading && !is_list_item(line) && !ends_sentence(paragraphs.last().map_or("", String::as_str));
     }
     paragraphs.join("\n")
 }
@@ -78,7 +82,7 @@ fn is_navigation(line: &str) -> bool {
 
 /// Removes white space between two CJK characters (OCR splits words:
 /// `张家口 也铆足了劲儿`) and writes ASCII `,` `:` `;` `(` `)` between CJK
-/// text in their full-width forms, so later stages see one punctuation.
+/// text in their full-width forms (brackets are left alone: names keep theirs), so later stages see one punctuation.
 fn fold_spaces(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
@@ -97,8 +101,6 @@ fn fold_spaces(line: &str) -> String {
             ',' if cjk_side && !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())) => '，',
             ':' if cjk_side => '：',
             ';' if cjk_side => '；',
-            '(' if next.is_some_and(is_cjk) => '（',
-            ')' if prev.is_some_and(is_cjk) => '）',
             '!' if prev.is_some_and(is_cjk) => '！',
             '?' if prev.is_some_and(is_cjk) => '？',
             c => c,

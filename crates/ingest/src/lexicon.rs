@@ -76,10 +76,18 @@ impl Lexicon {
         }
         let at = self.entries.len();
         self.by_surface.insert(entry.name.clone(), at);
-        for alias in &entry.aliases {
-            self.by_surface.entry(alias.clone()).or_insert(at);
-        }
+        let own_rank = rank(&entry);
         self.entries.push(entry);
+        for alias in self.entries[at].aliases.clone() {
+            match self.by_surface.get(&alias) {
+                // a short form shared by two divisions (河北: 河北省, 河北区)
+                // names the higher one; a full name is never taken over
+                Some(&other) if self.entries[other].name == alias || rank(&self.entries[other]) >= own_rank => {}
+                _ => {
+                    self.by_surface.insert(alias, at);
+                }
+            }
+        }
     }
 
     /// The entry a name or alias refers to.
@@ -103,6 +111,18 @@ impl Lexicon {
         if let Some(at) = self.by_surface.remove(alias) {
             self.entries[at].aliases.retain(|a| a != alias);
         }
+    }
+}
+
+/// How strongly an entry claims a shared short form: provinces before
+/// cities before counties before anything else.
+fn rank(entry: &LexiconEntry) -> u8 {
+    match entry.class {
+        EntityClass::Country => 5,
+        EntityClass::Province => 4,
+        EntityClass::City => 3,
+        EntityClass::County => 2,
+        _ => 1,
     }
 }
 

@@ -228,7 +228,8 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
     let mut i = 0;
     while i < chars.len() {
         let starts_number = is_digit(chars[i]) || is_cn_numeral(chars[i]);
-        let continues_word = i > 0 && (is_digit(chars[i - 1]) || chars[i - 1] == '.');
+        // 第一台 is an ordinal; 12.5 is read from its first digit
+        let continues_word = i > 0 && (is_digit(chars[i - 1]) || chars[i - 1] == '.' || chars[i - 1] == '第');
         if starts_number && !continues_word {
             if let Some(mut span) = quantity_at(&chars, i) {
                 if span.quantity.comparator.is_none() {

@@ -145,9 +145,11 @@ impl Pipeline {
     fn discover(&self, p: &Prepared<'_>, registry: &mut Registry, layout_facts: &mut Vec<Fact>) {
         let mut tokens = self.segmenter.tokens(&p.text);
         let mut found: Vec<Found> = Vec::new();
-        for t in tokens.iter_mut() {
+        for k in 0..tokens.len() {
+            let (before, rest) = tokens.split_at_mut(k);
+            let t = &mut rest[0];
             if let Some(entry) = self.lexicon.get(t.text) {
-                if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, t.end) {
+                if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
                     continue;
                 }
                 // jieba's own tag for a known name may be wrong (怀来/v)

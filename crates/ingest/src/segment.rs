@@ -52,12 +52,11 @@ impl Segmenter {
         (tags.len() == 1 && self.jieba.has_word(word)).then(|| tags[0].tag.to_string())
     }
 
-    /// Whether the word at `start..end` shares its first or last character
-    /// with a word around it (新兴城市 holds no 兴城市; 河北区域 no 河北区).
-    pub fn splits_a_word(&self, chars: &[char], start: usize, end: usize) -> bool {
-        let pair = |a: usize| -> String { chars[a..a + 2].iter().collect() };
-        (start > 0 && self.jieba.has_word(&pair(start - 1)) && !self.jieba.has_word(&chars[start..end].iter().collect::<String>()))
-            || (end < chars.len() && end >= 1 && self.jieba.has_word(&pair(end - 1)))
+    /// Whether a word starting at `start` after a one-character word took
+    /// the second half of a word (新兴城市 cut as 新/兴城市 holds no 兴城市).
+    pub fn splits_a_word(&self, chars: &[char], start: usize, previous: Option<&Token<'_>>) -> bool {
+        previous.is_some_and(|p| p.end == start && p.end - p.start == 1)
+            && self.jieba.has_word(&chars[start - 1..start + 1].iter().collect::<String>())
     }
 
     /// jieba alone, without the lexicon: for deciding which short forms
