@@ -82,7 +82,11 @@ impl Lexicon {
             match self.by_surface.get(&alias) {
                 // a short form shared by two divisions (河北: 河北省, 河北区)
                 // names the higher one; a full name is never taken over
-                Some(&other) if self.entries[other].name == alias || rank(&self.entries[other]) >= own_rank => {}
+                // a curated (non-division) entry keeps its short forms (阿里)
+                Some(&other)
+                    if self.entries[other].name == alias
+                        || !self.entries[other].class.is_administrative()
+                        || rank(&self.entries[other]) >= own_rank => {}
                 _ => {
                     self.by_surface.insert(alias, at);
                 }

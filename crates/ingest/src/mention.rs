@@ -217,7 +217,8 @@ impl EntityRules {
             let mut closing = None;
             while j < tokens.len() && tokens[j].text == "、" {
                 let start = tokens.get(j + 1).map_or(sentence.len(), |t| t.start);
-                if let Some(f) = known.iter().find(|f| f.start == start) {
+                let is_separator = |at: usize| tokens.iter().find(|t| t.start == at).is_some_and(|t| matches!(t.text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）"));
+                if let Some(f) = known.iter().find(|f| f.start == start && is_separator(f.end)) {
                     members.push((f.start, f.end));
                     j = tokens.iter().position(|t| t.start >= f.end).unwrap_or(tokens.len());
                 } else {

@@ -53,8 +53,8 @@ pub type Captures = BTreeMap<String, Vec<usize>>;
 
 /// The title words a `{t:Title}` element accepts.
 pub trait TitleSet {
-    /// Whether `word` is (or ends with) a title.
-    fn is_title(&self, word: &str) -> bool;
+    /// The titles (董事长, 市委书记 …).
+    fn titles(&self) -> &[String];
 }
 
 impl Pattern {
@@ -173,7 +173,7 @@ impl Pattern {
                 if *list {
                     loop {
                         let sep = items.get(next).and_then(Item::word);
-                        if matches!(sep, Some("、" | "，" | "," | "和" | "与" | "及" | "以及" | "或")) && accepts(next + 1) {
+                        if matches!(sep, Some("、" | "，" | "," | "和" | "及" | "以及" | "或")) && accepts(next + 1) {
                             bound.push(next + 1);
                             next += 2;
                         } else {
@@ -189,9 +189,9 @@ impl Pattern {
                 caps.remove(name);
             }
             Element::Title(name) => {
-                if items.get(ii).and_then(Item::word).is_some_and(|w| titles.is_title(w)) {
-                    caps.insert(name.clone(), vec![ii]);
-                    self.step(items, titles, pi + 1, ii + 1, caps, out);
+                for end in words_match(items, ii, titles.titles()) {
+                    caps.insert(name.clone(), (ii..end).collect());
+                    self.step(items, titles, pi + 1, end, caps, out);
                     caps.remove(name);
                 }
             }
@@ -238,8 +238,8 @@ mod tests {
 
     struct NoTitles;
     impl TitleSet for NoTitles {
-        fn is_title(&self, word: &str) -> bool {
-            word == "董事长"
+        fn titles(&self) -> &[String] {
+            &[]
         }
     }
 

@@ -30,8 +30,8 @@ pub struct Pipeline {
 }
 
 impl TitleSet for EntityRules {
-    fn is_title(&self, word: &str) -> bool {
-        self.titles.iter().any(|t| word.ends_with(t.as_str()))
+    fn titles(&self) -> &[String] {
+        &self.titles
     }
 }
 
@@ -49,9 +49,10 @@ impl Pipeline {
         let mut lexicon = Lexicon::load_dir(&lexicon_dir)?;
         let plain = Segmenter::plain();
         // Division names that are also common words (城区, 朝阳) are not
-        // looked up: short forms jieba knows as some other kind of word, and
+        // looked up: short forms jieba knows as a common noun, adjective,
+        // adverb or the like (verbs stay: jieba tags 怀来 a verb), and
         // full names of two characters it knows as common nouns.
-        let is_name_tag = |tag: &str| matches!(tag, "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j");
+        let is_name_tag = |tag: &str| !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s");
         let risky: Vec<String> = lexicon
             .entries()
             .iter()
@@ -397,8 +398,7 @@ impl Pipeline {
                     }
                     Template::Position { person, title, organization } => {
                         let (Some(p), Some(o)) = (name(caps[person][0]), name(caps[organization][0])) else { continue };
-                        let Some(t) = items[caps[title][0]].word() else { continue };
-                        let t = self.entity_rules.titles.iter().find(|x| t.ends_with(x.as_str())).cloned().unwrap_or_else(|| t.to_string());
+                        let t: String = caps[title].iter().filter_map(|&i| items[i].word()).collect();
                         facts.push(Fact::Position { person: p, title: t, organization: o, evidence: evidence(&rule.id) });
                     }
                 }
@@ -422,10 +422,14 @@ impl Pipeline {
         if state.paragraph != Some(paragraph) {
             *state = MeasureState { paragraph: Some(paragraph), ..MeasureState::default() };
         }
+        // A subject is a place or organization that is neither one of a
+        // counted list (阿里、腾讯等12个), nor the object of a preposition
+        // (向宝德数坝持股), nor a source (据…介绍).
         let is_subject = |i: usize| match &items[i] {
             Item::Entity { class, .. } => {
                 (class.is_place() || class.is_organization())
-                    && !matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的"))
+                    && !matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"))
+                    && !(i > 0 && matches!(items[i - 1].word(), Some("向" | "对" | "给" | "据" | "与" | "同" | "跟" | "和" | "为")))
             }
             _ => false,
         };
@@ -462,6 +466,10 @@ impl Pipeline {
                 }
                 break;
             }
+            // 去年…近70亿元，而全年将超过100亿元: a forecast in an observed year
+            if let (true, Frame::Observation(Some(date))) = (future, state.frame) {
+                state.frame = Frame::Target(date.year);
+            }
             if has(&m.skip_clause) {
                 clause_start = clause_end;
                 continue;
@@ -471,6 +479,7 @@ impl Pipeline {
             for i in clause.clone() {
                 if is_subject(i) {
                     subject = items[i].entity();
+                    state.subject = subject;
                     after_subject = i + 1;
                     break;
                 }
@@ -481,8 +490,15 @@ impl Pipeline {
             for i in clause.clone() {
                 let Item::Quantity(q) = &items[i] else { continue };
                 let Some(subject) = subject else { continue };
-                let next_word = items.get(i + 1).and_then(Item::word).unwrap_or("");
+                let next_word: String = items[i + 1..].iter().take(2).map_while(Item::word).collect();
                 if m.not_a_value_after.iter().any(|w| next_word.starts_with(w.as_str())) {
+                    continue;
+                }
+                // 超十亿元的 / 超十亿元大数据总部企业: a threshold inside the indicator
+                let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+                let modifies_noun = next_word.chars().next().is_some_and(crate::clean::is_cjk)
+                    && !["以上", "和", "或", "及", "左右"].iter().any(|w| next_word.starts_with(w));
+                if modifies_noun && (previous.ends_with('超') || previous.ends_with("超过")) {
                     continue;
                 }
                 let quantity = &q.quantity;
