@@ -157,6 +157,10 @@ impl EntityRules {
         if stem_len < self.min_stem.get(&class).copied().unwrap_or(1) {
             return None;
         }
+        // 张家口数据中心 is any data center in 张家口, not a name
+        if class == EntityClass::DataCenter && tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns") {
+            return None;
+        }
         Some(Found { name: sentence[start..end].iter().collect(), class, start, end })
     }
 
@@ -270,7 +274,8 @@ impl EntityRules {
         }
         let mut start = end;
         for t in tokens[..comma].iter().rev().take(5) {
-            if !self.is_name_word(t, EntityClass::Company) {
+            let word_like = t.text.chars().next().is_some_and(char::is_alphanumeric);
+            if !word_like || self.stop.contains(t.text) || matches!(t.pos, "p" | "c" | "u" | "uj" | "d" | "r") {
                 break;
             }
             start = t.start;

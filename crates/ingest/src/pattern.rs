@@ -7,7 +7,7 @@
 //! | `{s:Company*}` | a list of such entities joined by 、，和 与 及 (and a closing 等) |
 //! | `{t:Title}` | a person title from `entities.toml`, captured as text |
 //! | `{q:Quantity}`, `{d:Date}` | a number with unit, a date |
-//! | `..` | up to 6 words, no names, no clause punctuation |
+//! | `..` | up to 6 words, numbers or dates, no names, no clause punctuation |
 //! | `...` | up to 20 items of any kind within the sentence |
 //! | `X?` | any element made optional |
 
@@ -148,7 +148,7 @@ impl Pattern {
                 loop {
                     self.step(items, titles, pi + 1, j, caps, out);
                     let Some(item) = items.get(j) else { break };
-                    let blocked = if long { item.is_sentence_break() } else { item.is_clause_break() || item.entity().is_some() || !matches!(item, Item::Word { .. }) };
+                    let blocked = if long { item.is_sentence_break() } else { item.is_clause_break() || item.entity().is_some() };
                     if blocked || j - ii >= limit {
                         break;
                     }
@@ -171,10 +171,14 @@ impl Pattern {
                 let mut bound = vec![ii];
                 let mut next = ii + 1;
                 if *list {
+                    // members of other classes stay in the list but are not bound
                     loop {
                         let sep = items.get(next).and_then(Item::word);
-                        if matches!(sep, Some("、" | "，" | "," | "和" | "及" | "以及" | "或")) && accepts(next + 1) {
-                            bound.push(next + 1);
+                        let member = items.get(next + 1).is_some_and(|m| m.entity().is_some());
+                        if matches!(sep, Some("、" | "，" | "," | "和" | "及" | "以及" | "或")) && member {
+                            if accepts(next + 1) {
+                                bound.push(next + 1);
+                            }
                             next += 2;
                         } else {
                             break;

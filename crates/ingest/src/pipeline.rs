@@ -116,6 +116,9 @@ impl Pipeline {
         let mut mentioned = vec![false; registry.entities.len()];
         for p in &prepared {
             let items = self.items(p, &registry, &mut focus, article.date);
+            if std::env::var("TUPU_DEBUG_ITEMS").is_ok_and(|v| p.sentence.text.contains(&v)) {
+                eprintln!("{items:?}");
+            }
             let evidence = |rule: &str| Evidence {
                 sentence: p.sentence.text.to_string(),
                 start: p.sentence.start,
@@ -267,7 +270,7 @@ impl Pipeline {
     /// become aliases when the article uses them.
     fn derive_short_forms(&self, text: &str, registry: &mut Registry) {
         const LEGAL: &[&str] = &["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"];
-        const TRADE: &[&str] = &["数字产业", "信息技术", "数据科技", "能源科技", "科技", "信息", "技术", "网络", "数据", "产业", "数字"];
+        const TRADE: &[&str] = &["信息系统", "系统", "数字产业", "信息技术", "数据科技", "能源科技", "科技", "信息", "技术", "网络", "数据", "产业", "数字"];
         for i in 0..registry.entities.len() {
             if registry.entities[i].class != EntityClass::Company {
                 continue;
@@ -295,8 +298,8 @@ impl Pipeline {
                 }
             }
             for c in candidates {
-                let n = c.chars().count();
-                if n >= 2 && c != name && self.lexicon.get(&c).is_none() {
+                let chars: Vec<char> = c.chars().collect();
+                if c != name && self.lexicon.get(&c).is_none() && self.entity_rules.is_distinctive(&chars) {
                     for form in [c.clone(), format!("{c}公司")] {
                         if text.contains(&form) {
                             registry.add_alias(i, &form);
@@ -535,27 +538,27 @@ impl Pipeline {
     /// with a place is located there (张家口经开区); one whose name starts
     /// with a company is operated by it (秦淮数据集团高端装备制造产业基地).
     fn facts_from_names(&self, registry: &Registry, facts: &mut Vec<Fact>) {
+        let starts_with = |name: &str, other: &Entity| {
+            std::iter::once(&other.name).chain(other.aliases.iter()).filter(|n| name.starts_with(n.as_str())).map(|n| n.len()).max()
+        };
         for e in &registry.entities {
-            if !matches!(e.class, EntityClass::Park | EntityClass::DataCenter | EntityClass::Project) {
+            if !matches!(e.class, EntityClass::Park | EntityClass::DataCenter) {
                 continue;
             }
+            // 腾讯怀来云: the place may follow the operator's name
+            let operator = registry.entities.iter().filter(|o| o.class == EntityClass::Company).find_map(|o| starts_with(&e.name, o));
+            let rest = &e.name[operator.unwrap_or(0)..];
             for other in &registry.entities {
-                if other.name == e.name || !e.name.starts_with(other.name.as_str()) && !other.aliases.iter().any(|a| e.name.starts_with(a.as_str())) {
+                if other.name == e.name {
                     continue;
                 }
-                let relation = if other.class.is_administrative() && e.class != EntityClass::Project {
-                    Relation::LocatedIn
-                } else if other.class == EntityClass::Company && e.class == EntityClass::Park {
-                    Relation::Operates
-                } else {
-                    continue;
-                };
-                facts.push(Fact::Relation {
-                    subject: if relation == Relation::Operates { other.name.clone() } else { e.name.clone() },
-                    relation,
-                    object: if relation == Relation::Operates { e.name.clone() } else { other.name.clone() },
-                    evidence: Evidence { sentence: e.name.clone(), start: 0, end: 0, rule: "name/prefix".into() },
-                });
+                let evidence = Evidence { sentence: e.name.clone(), start: 0, end: 0, rule: "name/prefix".into() };
+                let is_place = other.class.is_administrative() || other.class == EntityClass::Park;
+                if is_place && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
+                    facts.push(Fact::Relation { subject: e.name.clone(), relation: Relation::LocatedIn, object: other.name.clone(), evidence });
+                } else if other.class == EntityClass::Company && e.class == EntityClass::Park && starts_with(&e.name, other).is_some() {
+                    facts.push(Fact::Relation { subject: other.name.clone(), relation: Relation::Operates, object: e.name.clone(), evidence });
+                }
             }
         }
     }
