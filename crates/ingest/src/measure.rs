@@ -3,7 +3,11 @@
 //! observation as of that month) and given the place or organization it is
 //! about. The cue words live in `ontology/rules/measures.toml`.
 
+use crate::date::PartialDate;
 use crate::error::{IngestError, Result};
+use crate::fact::{Evidence, Fact};
+use crate::item::Item;
+use crate::registry::Registry;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -34,4 +38,201 @@ impl MeasureRules {
         let text = std::fs::read_to_string(path).map_err(|source| IngestError::Io { path: path.to_owned(), source })?;
         toml::from_str(&text).map_err(|e| crate::toml_error(path, &text, &e))
     }
+}
+
+/// One sentence, as the measure reader needs it.
+pub struct MeasureInput<'a> {
+    /// The sentence's items.
+    pub items: &'a [Item],
+    /// The paragraph it belongs to (frames end with the paragraph).
+    pub paragraph: usize,
+    /// The article's date, for "as of" and relative years.
+    pub article_date: Option<PartialDate>,
+    /// The article's entities.
+    pub registry: &'a Registry,
+}
+
+/// What carries over from sentence to sentence within a paragraph.
+#[derive(Debug, Default)]
+pub struct MeasureState {
+    paragraph: Option<usize>,
+    frame: Frame,
+    subject: Option<usize>,
+}
+
+/// The time frame a clause's numbers are read in.
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    /// A goal for the year.
+    Target(i32),
+    /// As of a date, or of the article's date when `None`.
+    Observation(Option<PartialDate>),
+}
+
+impl Default for Frame {
+    fn default() -> Self {
+        Frame::Observation(None)
+    }
+}
+
+impl MeasureRules {
+    /// Reads the targets and observations of one sentence into `facts`.
+    pub fn read(&self, input: &MeasureInput<'_>, state: &mut MeasureState, evidence: &dyn Fn(&str) -> Evidence, facts: &mut Vec<Fact>) {
+        let items = input.items;
+        if state.paragraph != Some(input.paragraph) {
+            *state = MeasureState { paragraph: Some(input.paragraph), ..MeasureState::default() };
+        }
+        let people = positions(facts);
+        let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
+        // The subject is named in the clause or earlier in the same sentence.
+        // Only a plan's list of goals (a target frame) carries it on to the
+        // next sentences; otherwise news moves on as often as not.
+        let sentence_subject = (0..items.len()).take_while(|&i| !matches!(items[i], Item::Quantity(_))).find_map(subject_at);
+        match (sentence_subject, state.frame) {
+            (Some(s), _) => state.subject = Some(s),
+            (None, Frame::Target(_)) => {}
+            (None, _) => state.subject = None,
+        }
+        let mut clause_start = 0;
+        while clause_start < items.len() {
+            let clause_end = (clause_start..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1);
+            self.read_clause(input, clause_start..clause_end, state, &subject_at, evidence, facts);
+            clause_start = clause_end;
+        }
+    }
+
+    fn read_clause(
+        &self,
+        input: &MeasureInput<'_>,
+        clause: std::ops::Range<usize>,
+        state: &mut MeasureState,
+        subject_at: &dyn Fn(usize) -> Option<usize>,
+        evidence: &dyn Fn(&str) -> Evidence,
+        facts: &mut Vec<Fact>,
+    ) {
+        let items = input.items;
+        let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
+        let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
+        let future = has(&self.future);
+        self.update_frame(items, clause.clone(), future, input.article_date, state);
+        if has(&self.skip_clause) {
+            return;
+        }
+        // A clause names its own subject at its start (承德市电力总装机…,
+        // 目前该市签约…); an entity deeper in the clause is an object.
+        let mut subject = state.subject;
+        let mut after_subject = clause.start;
+        for i in clause.clone().take(4) {
+            if let Some(s) = subject_at(i) {
+                subject = Some(s);
+                state.subject = subject;
+                after_subject = i + 1;
+                break;
+            }
+            if items[i].entity().is_some() || matches!(items[i], Item::Quantity(_)) {
+                break;
+            }
+        }
+        let Some(subject) = subject else { return };
+        let quantities: Vec<usize> = clause.clone().filter(|&i| matches!(items[i], Item::Quantity(_))).collect();
+        for (n, &i) in quantities.iter().enumerate() {
+            let Item::Quantity(q) = &items[i] else { continue };
+            let quantity = &q.quantity;
+            let later_value = n + 1 < quantities.len();
+            if !self.units.contains(&quantity.unit) || self.is_not_a_value(items, i, later_value) {
+                continue;
+            }
+            // 三大品牌, 四项第一: small counts in words are narrative
+            if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() < 10.0 {
+                continue;
+            }
+            let indicator = self.indicator(&items[after_subject.min(i)..i]);
+            let name = input.registry.entities[subject].name.clone();
+            let fact = match state.frame {
+                Frame::Target(year) => Fact::Target { subject: name, year, indicator, quantity: quantity.clone(), evidence: evidence("measure/target-year") },
+                Frame::Observation(date) => {
+                    let date = date.or(input.article_date.map(PartialDate::to_month));
+                    Fact::Observation { subject: name, date, indicator, quantity: quantity.clone(), evidence: evidence("measure/observation") }
+                }
+            };
+            facts.push(fact);
+        }
+    }
+
+    /// The frame a clause sets with a date: 截至… → observation as of it;
+    /// 到2025年 or a future word → target; a past year alone → observation.
+    fn update_frame(&self, items: &[Item], clause: std::ops::Range<usize>, future: bool, article_date: Option<PartialDate>, state: &mut MeasureState) {
+        for i in clause {
+            let Item::Date(d) = &items[i] else { continue };
+            let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+            let year = d.date.year;
+            state.frame = if self.as_of.iter().any(|w| before.ends_with(w.as_str())) {
+                Frame::Observation(Some(d.date))
+            } else if self.target_before_year.iter().any(|w| w == before)
+                || (future && article_date.is_none_or(|a| year >= a.year))
+                || article_date.is_some_and(|a| year > a.year)
+            {
+                Frame::Target(year)
+            } else {
+                Frame::Observation(Some(d.date))
+            };
+            break;
+        }
+        // 去年…近70亿元，而全年将超过100亿元: a forecast for an observed year
+        if let (true, Frame::Observation(Some(date))) = (future, state.frame) {
+            state.frame = Frame::Target(date.year);
+        }
+    }
+
+    /// Numbers that are no values of the subject: 3万元一台 (a price),
+    /// 8个月 (a span), 80万辆以上的城市 and 超十亿元的…12个 (thresholds
+    /// inside an indicator whose value comes later).
+    fn is_not_a_value(&self, items: &[Item], i: usize, later_value: bool) -> bool {
+        let next: String = items[i + 1..].iter().take(2).map_while(Item::word).collect();
+        if self.not_a_value_after.iter().any(|w| next.starts_with(w.as_str())) {
+            return true;
+        }
+        let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+        let modifies_noun = next.chars().next().is_some_and(crate::clean::is_cjk) && !["以上", "和", "或", "及", "左右"].iter().any(|w| next.starts_with(w));
+        modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
+    }
+
+    /// The words between the subject and the value, cue words left out.
+    fn indicator(&self, items: &[Item]) -> String {
+        items
+            .iter()
+            .filter_map(Item::word)
+            .filter(|w| !self.future.iter().any(|f| f == w) && !matches!(*w, "，" | "、" | "已" | "已经" | "达到" | "达" | "突破" | "超过" | "约" | "近" | "共" | "为" | "有"))
+            .collect()
+    }
+}
+
+/// Who holds a position where, from the facts read so far: a person who
+/// speaks for an organization makes it the subject (卫强表示，…69家).
+fn positions(facts: &[Fact]) -> Vec<(String, String)> {
+    facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Position { person, organization, .. } => Some((person.clone(), organization.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The subject an item stands for: a place or organization that is neither
+/// one of a counted list (阿里、腾讯等12个), nor the object of a preposition
+/// (向宝德数坝持股), nor a source (据…介绍); or a person's organization.
+fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
+    let Item::Entity { entity, class, .. } = &items[i] else { return None };
+    let listed = matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
+    let governed = i > 0 && matches!(items[i - 1].word(), Some("向" | "对" | "给" | "据" | "与" | "同" | "跟" | "和" | "为" | "在" | "到" | "设立"));
+    if listed || governed {
+        return None;
+    }
+    if class.is_place() || class.is_organization() {
+        return Some(*entity);
+    }
+    let name = &registry.entities[*entity].name;
+    let (_, organization) = people.iter().find(|(p, _)| p == name)?;
+    registry.find(organization)
 }

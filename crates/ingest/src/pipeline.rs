@@ -8,7 +8,7 @@ use crate::error::{IngestError, Result};
 use crate::fact::{Entity, Evidence, Extraction, Fact};
 use crate::item::Item;
 use crate::lexicon::Lexicon;
-use crate::measure::MeasureRules;
+use crate::measure::{MeasureInput, MeasureRules, MeasureState};
 use crate::mention::{EntityRules, Found};
 use crate::number::find_quantities;
 use crate::pattern::TitleSet;
@@ -126,7 +126,8 @@ impl Pipeline {
                 rule: rule.to_string(),
             };
             self.apply_rules(&items, &registry, &evidence, &mut facts);
-            self.measure(&items, p.sentence.paragraph, article.date, &registry, &mut measure_state, &evidence, &mut facts);
+            let sentence = MeasureInput { items: &items, paragraph: p.sentence.paragraph, article_date: article.date, registry: &registry };
+            self.measures.read(&sentence, &mut measure_state, &evidence, &mut facts);
             for (i, item) in items.iter().enumerate() {
                 if let Item::Entity { entity, .. } = item {
                     focus.seen(*entity, &registry, i);
@@ -409,131 +410,6 @@ impl Pipeline {
         }
     }
 
-    /// Targets and observations of one sentence (see `measure.rs`).
-    #[allow(clippy::too_many_arguments)]
-    fn measure(
-        &self,
-        items: &[Item],
-        paragraph: usize,
-        article_date: Option<PartialDate>,
-        registry: &Registry,
-        state: &mut MeasureState,
-        evidence: &dyn Fn(&str) -> Evidence,
-        facts: &mut Vec<Fact>,
-    ) {
-        let m = &self.measures;
-        if state.paragraph != Some(paragraph) {
-            *state = MeasureState { paragraph: Some(paragraph), ..MeasureState::default() };
-        }
-        // A subject is a place or organization that is neither one of a
-        // counted list (阿里、腾讯等12个), nor the object of a preposition
-        // (向宝德数坝持股), nor a source (据…介绍).
-        let is_subject = |i: usize| match &items[i] {
-            Item::Entity { class, .. } => {
-                (class.is_place() || class.is_organization())
-                    && !matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"))
-                    && !(i > 0 && matches!(items[i - 1].word(), Some("向" | "对" | "给" | "据" | "与" | "同" | "跟" | "和" | "为")))
-            }
-            _ => false,
-        };
-        // The subject is named in the clause or earlier in the same
-        // sentence. Only a plan's list of goals (a target frame) carries it
-        // on to the next sentences of the paragraph; otherwise news moves
-        // on to something else as often as not.
-        let sentence_subject = (0..items.len()).take_while(|&i| !matches!(items[i], Item::Quantity(_))).find(|&i| is_subject(i));
-        match (sentence_subject, state.frame) {
-            (Some(s), _) => state.subject = items[s].entity(),
-            (None, Frame::Target(_)) => {}
-            (None, _) => state.subject = None,
-        }
-        let mut clause_start = 0;
-        while clause_start < items.len() {
-            let clause_end = (clause_start..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1);
-            let clause = clause_start..clause_end;
-            let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
-            let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
-            let future = has(&m.future);
-            // the time frame this clause sets
-            for i in clause.clone() {
-                let Item::Date(d) = &items[i] else { continue };
-                let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
-                let year = d.date.year;
-                if m.as_of.iter().any(|w| before.ends_with(w.as_str())) {
-                    state.frame = Frame::Observation(Some(d.date));
-                } else if m.target_before_year.iter().any(|w| w == before) || (future && article_date.is_none_or(|a| year >= a.year)) {
-                    state.frame = Frame::Target(year);
-                } else if article_date.is_some_and(|a| year > a.year) {
-                    state.frame = Frame::Target(year);
-                } else {
-                    state.frame = Frame::Observation(Some(d.date));
-                }
-                break;
-            }
-            // 去年…近70亿元，而全年将超过100亿元: a forecast in an observed year
-            if let (true, Frame::Observation(Some(date))) = (future, state.frame) {
-                state.frame = Frame::Target(date.year);
-            }
-            if has(&m.skip_clause) {
-                clause_start = clause_end;
-                continue;
-            }
-            let mut subject = state.subject;
-            let mut after_subject = clause.start;
-            for i in clause.clone() {
-                if is_subject(i) {
-                    subject = items[i].entity();
-                    state.subject = subject;
-                    after_subject = i + 1;
-                    break;
-                }
-                if matches!(items[i], Item::Quantity(_)) {
-                    break;
-                }
-            }
-            for i in clause.clone() {
-                let Item::Quantity(q) = &items[i] else { continue };
-                let Some(subject) = subject else { continue };
-                let next_word: String = items[i + 1..].iter().take(2).map_while(Item::word).collect();
-                if m.not_a_value_after.iter().any(|w| next_word.starts_with(w.as_str())) {
-                    continue;
-                }
-                // 超十亿元的 / 超十亿元大数据总部企业: a threshold inside the indicator
-                let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
-                let modifies_noun = next_word.chars().next().is_some_and(crate::clean::is_cjk)
-                    && !["以上", "和", "或", "及", "左右"].iter().any(|w| next_word.starts_with(w));
-                if modifies_noun && (previous.ends_with('超') || previous.ends_with("超过")) {
-                    continue;
-                }
-                let quantity = &q.quantity;
-                if !m.units.contains(&quantity.unit) {
-                    continue;
-                }
-                let chinese_small = quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() < 10.0;
-                if chinese_small {
-                    continue;
-                }
-                let indicator: String = items[after_subject.min(i)..i]
-                    .iter()
-                    .filter_map(Item::word)
-                    .filter(|w| !m.future.iter().any(|f| f == w) && !matches!(*w, "，" | "、" | "已" | "已经" | "达到" | "达" | "突破" | "超过" | "约" | "近" | "共" | "为" | "有"))
-                    .collect();
-                let subject_name = registry.entities[subject].name.clone();
-                let fact = match state.frame {
-                    Frame::Target(year) => Fact::Target { subject: subject_name, year, indicator, quantity: quantity.clone(), evidence: evidence("measure/target-year") },
-                    Frame::Observation(date) => {
-                        if !(future || has(&m.present) || date.is_some() || state.subject.is_some()) {
-                            continue;
-                        }
-                        let date = date.or(article_date.map(PartialDate::to_month));
-                        Fact::Observation { subject: subject_name, date, indicator, quantity: quantity.clone(), evidence: evidence("measure/observation") }
-                    }
-                };
-                facts.push(fact);
-            }
-            clause_start = clause_end;
-        }
-    }
-
     /// Facts a name itself states: a park or data center whose name starts
     /// with a place is located there (张家口经开区); one whose name starts
     /// with a company is operated by it (秦淮数据集团高端装备制造产业基地).
@@ -608,26 +484,6 @@ fn is_within(registry: &Registry, inner: &Item, outer: &Item) -> bool {
             i != o && i.starts_with(prefix)
         }
         _ => false,
-    }
-}
-
-#[derive(Default)]
-struct MeasureState {
-    paragraph: Option<usize>,
-    frame: Frame,
-    subject: Option<usize>,
-}
-
-/// The time frame a clause's numbers are read in.
-#[derive(Debug, Clone, Copy)]
-enum Frame {
-    Target(i32),
-    Observation(Option<PartialDate>),
-}
-
-impl Default for Frame {
-    fn default() -> Self {
-        Frame::Observation(None)
     }
 }
 
