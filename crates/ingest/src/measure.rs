@@ -21,8 +21,9 @@ pub struct MeasureRules {
     pub future: Vec<String>,
     /// Words right before a date that make it an "as of" date (截至).
     pub as_of: Vec<String>,
-    /// Words that make a clause a statement of what is (目前, 已, 累计).
-    pub present: Vec<String>,
+    /// Words that state a goal (达到, 突破): a target frame set in an
+    /// earlier sentence reaches only clauses with one of them.
+    pub goal: Vec<String>,
     /// Words right after a quantity that make it a threshold or price, not
     /// a value (超十亿元的, 3万元一台).
     pub not_a_value_after: Vec<String>,
@@ -57,6 +58,8 @@ pub struct MeasureInput<'a> {
 pub struct MeasureState {
     paragraph: Option<usize>,
     frame: Frame,
+    /// Whether the frame was set in the sentence being read.
+    fresh: bool,
     subject: Option<usize>,
 }
 
@@ -82,6 +85,7 @@ impl MeasureRules {
         if state.paragraph != Some(input.paragraph) {
             *state = MeasureState { paragraph: Some(input.paragraph), ..MeasureState::default() };
         }
+        state.fresh = false;
         let people = positions(facts);
         let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
         // The subject is named in the clause or earlier in the same sentence.
@@ -116,6 +120,9 @@ impl MeasureRules {
         let future = has(&self.future);
         self.update_frame(items, clause.clone(), future, input.article_date, state);
         if has(&self.skip_clause) {
+            return;
+        }
+        if matches!(state.frame, Frame::Target(_)) && !state.fresh && !has(&self.goal) {
             return;
         }
         // A clause names its own subject at its start (承德市电力总装机…,
@@ -162,6 +169,12 @@ impl MeasureRules {
     /// The frame a clause sets with a date: 截至… → observation as of it;
     /// 到2025年 or a future word → target; a past year alone → observation.
     fn update_frame(&self, items: &[Item], clause: std::ops::Range<usize>, future: bool, article_date: Option<PartialDate>, state: &mut MeasureState) {
+        let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
+        if self.as_of.iter().any(|w| words.contains(w.as_str())) {
+            // 截至昨天, 截至目前: as of the article's date unless a date follows
+            state.frame = Frame::Observation(None);
+            state.fresh = true;
+        }
         for i in clause {
             let Item::Date(d) = &items[i] else { continue };
             let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
@@ -176,6 +189,7 @@ impl MeasureRules {
             } else {
                 Frame::Observation(Some(d.date))
             };
+            state.fresh = true;
             break;
         }
         // 去年…近70亿元，而全年将超过100亿元: a forecast for an observed year

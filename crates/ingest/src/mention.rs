@@ -354,6 +354,10 @@ impl EntityRules {
             } else {
                 continue;
             };
+            // 冯德/莱恩, 梁言/顺和: the name goes on in the next word
+            if tokens.iter().find(|t| t.start == end).is_some_and(|t| t.pos.starts_with("nr") || t.pos == "nz") {
+                continue;
+            }
             found.push(Found {
                 name: sentence[next.start..end].iter().collect(),
                 class: EntityClass::Person,

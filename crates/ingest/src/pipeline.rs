@@ -402,7 +402,17 @@ impl Pipeline {
                     }
                     Template::Position { person, title, organization } => {
                         let (Some(p), Some(o)) = (name(caps[person][0]), name(caps[organization][0])) else { continue };
-                        let t: String = caps[title].iter().filter_map(|&i| items[i].word()).collect();
+                        let mut t: String = caps[title].iter().filter_map(|&i| items[i].word()).collect();
+                        // 张家口市委书记 read as 张家口市 + 委书记
+                        if let (Some(rest), Some(org)) = (t.strip_prefix('委'), items[caps[organization][0]].entity()) {
+                            let level = match registry.entities[org].class {
+                                EntityClass::Province => "省委",
+                                EntityClass::City => "市委",
+                                EntityClass::County => "县委",
+                                _ => "委",
+                            };
+                            t = format!("{level}{rest}");
+                        }
                         facts.push(Fact::Position { person: p, title: t, organization: o, evidence: evidence(&rule.id) });
                     }
                 }
