@@ -66,8 +66,21 @@ pub fn clean_text(text: &str) -> String {
 /// to" links, source and editor credits, page addresses.
 fn is_navigation(line: &str) -> bool {
     const MARKERS: &[&str] = &[
-        "返回首页", "文章来源", "责任编辑", "网址:", "网址：", "关键词:", "关键词：", "摘要:", "摘要：",
-        "原文链接", "分享到", "扫一扫", "版权所有", "点击进入", "海量资讯",
+        "返回首页",
+        "文章来源",
+        "责任编辑",
+        "网址:",
+        "网址：",
+        "关键词:",
+        "关键词：",
+        "摘要:",
+        "摘要：",
+        "原文链接",
+        "分享到",
+        "扫一扫",
+        "版权所有",
+        "点击进入",
+        "海量资讯",
     ];
     let nav_date = line.len() > 7 && {
         let tail: Vec<char> = line.chars().rev().take(7).collect();
@@ -98,7 +111,11 @@ fn fold_spaces(line: &str) -> String {
         }
         let cjk_side = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
         let c = match c {
-            ',' if cjk_side && !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())) => '，',
+            ',' if cjk_side
+                && !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())) =>
+            {
+                '，'
+            }
             ':' if cjk_side => '：',
             ';' if cjk_side => '；',
             '!' if prev.is_some_and(is_cjk) => '！',
@@ -120,11 +137,13 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 fn is_cjk_or_punct(c: char) -> bool {
-    is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+    is_cjk(c)
+        || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['。', '！', '？', '!', '?', '…', '”', '’', '"', '」', '』', '）', ')', '：', ':', '；', ';'])
+    text.trim_end()
+        .ends_with(['。', '！', '？', '!', '?', '…', '”', '’', '"', '」', '』', '）', ')', '：', ':', '；', ';'])
 }
 
 /// A line that starts with a Chinese character or closing punctuation
@@ -206,7 +225,10 @@ mod tests {
 
     #[test]
     fn ocr_spaces_inside_chinese_are_removed() {
-        assert_eq!(clean_text("在培育本地科技企业方面,张家口 也铆足了劲儿。"), "在培育本地科技企业方面，张家口也铆足了劲儿。");
+        assert_eq!(
+            clean_text("在培育本地科技企业方面,张家口 也铆足了劲儿。"),
+            "在培育本地科技企业方面，张家口也铆足了劲儿。"
+        );
         assert_eq!(clean_text("数据中心核心产品 400G 超高速光收发"), "数据中心核心产品 400G 超高速光收发");
         assert_eq!(clean_text("共计1,234台"), "共计1,234台");
     }

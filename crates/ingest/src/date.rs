@@ -164,17 +164,13 @@ fn digits(chars: &[char], at: usize) -> (u32, usize) {
 
 fn month_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
     let (m, end) = digits(chars, at);
-    (end > at && end - at <= 2 && chars.get(end) == Some(&'月') && (1..=12).contains(&m))
-        .then_some((m as u8, end + 1))
+    (end > at && end - at <= 2 && chars.get(end) == Some(&'月') && (1..=12).contains(&m)).then_some((m as u8, end + 1))
 }
 
 fn day_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
     let (d, end) = digits(chars, at);
-    (end > at
-        && end - at <= 2
-        && matches!(chars.get(end), Some('日' | '号'))
-        && (1..=31).contains(&d))
-    .then_some((d as u8, end + 1))
+    (end > at && end - at <= 2 && matches!(chars.get(end), Some('日' | '号')) && (1..=31).contains(&d))
+        .then_some((d as u8, end + 1))
 }
 
 /// 6月底 / 6月末 / 6月份 belong to the month expression.

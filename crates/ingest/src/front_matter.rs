@@ -107,7 +107,8 @@ mod tests {
 
     #[test]
     fn jekyll_front_matter_with_iso_date() {
-        let raw = "---\nlayout: post\ntitle: \"数字产业\"\ndate: 2022-02-21 15:54:48 +0800\ntags: 新京报新闻\n---\nbody";
+        let raw =
+            "---\nlayout: post\ntitle: \"数字产业\"\ndate: 2022-02-21 15:54:48 +0800\ntags: 新京报新闻\n---\nbody";
         let (meta, body, _) = split(Path::new("b.md"), raw).unwrap();
         assert_eq!(meta.date, Some(PartialDate::day(2022, 2, 21)));
         assert_eq!(meta.tags, ["新京报新闻"]);

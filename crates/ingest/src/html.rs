@@ -8,15 +8,38 @@
 const RAW_TEXT: &[&str] = &["script", "style", "noscript", "iframe", "template", "svg", "textarea"];
 /// Elements that end a line of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "center", "section", "article",
-    "blockquote", "table", "ul", "ol", "dd", "dt", "figure", "figcaption", "header", "footer", "hr", "pre",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "center",
+    "section",
+    "article",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "hr",
+    "pre",
 ];
 /// Elements that never have an end tag.
 const VOID: &[&str] = &["br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "col", "embed"];
 /// Words in a class or id that mark boilerplate around the article.
-const BOILERPLATE: &[&str] = &[
-    "qr", "share", "editor", "statement", "copyright", "footer", "comment", "related", "recommend", "em_media",
-];
+const BOILERPLATE: &[&str] =
+    &["qr", "share", "editor", "statement", "copyright", "footer", "comment", "related", "recommend", "em_media"];
 
 /// The text of `html`, one block a line, entities decoded.
 pub fn to_text(html: &str) -> String {
@@ -102,9 +125,9 @@ impl Tag {
         let name_len = inner.find(|c: char| c.is_ascii_whitespace() || c == '/').unwrap_or(inner.len());
         let name = inner[..name_len].to_ascii_lowercase();
         let attributes = inner[name_len..].to_ascii_lowercase();
-        let is_boilerplate = ["class=", "id="].iter().any(|key| {
-            attribute(&attributes, key).is_some_and(|v| BOILERPLATE.iter().any(|w| v.contains(w)))
-        });
+        let is_boilerplate = ["class=", "id="]
+            .iter()
+            .any(|key| attribute(&attributes, key).is_some_and(|v| BOILERPLATE.iter().any(|w| v.contains(w))));
         Some(Tag { name, closing, self_closing: inner.ends_with('/'), is_boilerplate, len: end + 1 })
     }
 }

@@ -33,7 +33,8 @@ impl Lexicon {
     pub fn load_dir(dir: &Path) -> Result<Self> {
         let mut lexicon = Self::default();
         for path in crate::data_files(dir, "tsv")? {
-            let text = std::fs::read_to_string(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?;
             lexicon.add_tsv(&path, &text)?;
         }
         Ok(lexicon)
@@ -53,7 +54,12 @@ impl Lexicon {
             let class: EntityClass = cols[1].parse().map_err(error)?;
             let aliases = cols.get(2).map_or(Vec::new(), |a| split_list(a));
             let adcode = cols.get(3).filter(|c| !c.is_empty()).map(|c| c.to_string());
-            self.insert(LexiconEntry { name: cols[0].to_string(), class, aliases, adcodes: adcode.into_iter().collect() });
+            self.insert(LexiconEntry {
+                name: cols[0].to_string(),
+                class,
+                aliases,
+                adcodes: adcode.into_iter().collect(),
+            });
         }
         Ok(())
     }
@@ -141,7 +147,8 @@ mod tests {
     #[test]
     fn names_and_aliases_find_the_entry() {
         let mut lex = Lexicon::default();
-        lex.add_tsv(Path::new("t.tsv"), "# c\n张家口市\tCity\t张家口\t130700\n阿里巴巴\tCompany\t阿里|阿里集团\n").unwrap();
+        lex.add_tsv(Path::new("t.tsv"), "# c\n张家口市\tCity\t张家口\t130700\n阿里巴巴\tCompany\t阿里|阿里集团\n")
+            .unwrap();
         assert_eq!(lex.get("张家口").unwrap().name, "张家口市");
         assert_eq!(lex.get("阿里").unwrap().class, EntityClass::Company);
         assert!(lex.get("腾讯").is_none());

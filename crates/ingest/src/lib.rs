@@ -15,7 +15,7 @@ pub mod html;
 pub mod number;
 pub mod vocab;
 
-pub use article::{Article, Format, read_article, parse_article, ARTICLE_EXTENSIONS};
+pub use article::{ARTICLE_EXTENSIONS, Article, Format, parse_article, read_article};
 pub use date::PartialDate;
 pub use error::{IngestError, Result};
 pub use fact::{Entity, Evidence, Extraction, Fact};

@@ -80,7 +80,13 @@ impl Default for Frame {
 
 impl MeasureRules {
     /// Reads the targets and observations of one sentence into `facts`.
-    pub fn read(&self, input: &MeasureInput<'_>, state: &mut MeasureState, evidence: &dyn Fn(&str) -> Evidence, facts: &mut Vec<Fact>) {
+    pub fn read(
+        &self,
+        input: &MeasureInput<'_>,
+        state: &mut MeasureState,
+        evidence: &dyn Fn(&str) -> Evidence,
+        facts: &mut Vec<Fact>,
+    ) {
         let items = input.items;
         if state.paragraph != Some(input.paragraph) {
             *state = MeasureState { paragraph: Some(input.paragraph), ..MeasureState::default() };
@@ -91,7 +97,8 @@ impl MeasureRules {
         // The subject is named in the clause or earlier in the same sentence.
         // Only a plan's list of goals (a target frame) carries it on to the
         // next sentences; otherwise news moves on as often as not.
-        let sentence_subject = (0..items.len()).take_while(|&i| !matches!(items[i], Item::Quantity(_))).find_map(subject_at);
+        let sentence_subject =
+            (0..items.len()).take_while(|&i| !matches!(items[i], Item::Quantity(_))).find_map(subject_at);
         match (sentence_subject, state.frame) {
             (Some(s), _) => state.subject = Some(s),
             (None, Frame::Target(_)) => {}
@@ -99,7 +106,8 @@ impl MeasureRules {
         }
         let mut clause_start = 0;
         while clause_start < items.len() {
-            let clause_end = (clause_start..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1);
+            let clause_end =
+                (clause_start..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1);
             self.read_clause(input, clause_start..clause_end, state, &subject_at, evidence, facts);
             clause_start = clause_end;
         }
@@ -156,10 +164,22 @@ impl MeasureRules {
             let indicator = self.indicator(&items[after_subject.min(i)..i]);
             let name = input.registry.entities[subject].name.clone();
             let fact = match state.frame {
-                Frame::Target(year) => Fact::Target { subject: name, year, indicator, quantity: quantity.clone(), evidence: evidence("measure/target-year") },
+                Frame::Target(year) => Fact::Target {
+                    subject: name,
+                    year,
+                    indicator,
+                    quantity: quantity.clone(),
+                    evidence: evidence("measure/target-year"),
+                },
                 Frame::Observation(date) => {
                     let date = date.or(input.article_date.map(PartialDate::to_month));
-                    Fact::Observation { subject: name, date, indicator, quantity: quantity.clone(), evidence: evidence("measure/observation") }
+                    Fact::Observation {
+                        subject: name,
+                        date,
+                        indicator,
+                        quantity: quantity.clone(),
+                        evidence: evidence("measure/observation"),
+                    }
                 }
             };
             facts.push(fact);
@@ -168,7 +188,14 @@ impl MeasureRules {
 
     /// The frame a clause sets with a date: 截至… → observation as of it;
     /// 到2025年 or a future word → target; a past year alone → observation.
-    fn update_frame(&self, items: &[Item], clause: std::ops::Range<usize>, future: bool, article_date: Option<PartialDate>, state: &mut MeasureState) {
+    fn update_frame(
+        &self,
+        items: &[Item],
+        clause: std::ops::Range<usize>,
+        future: bool,
+        article_date: Option<PartialDate>,
+        state: &mut MeasureState,
+    ) {
         let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
         if self.as_of.iter().any(|w| words.contains(w.as_str())) {
             // 截至昨天, 截至目前: as of the article's date unless a date follows
@@ -207,7 +234,8 @@ impl MeasureRules {
             return true;
         }
         let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
-        let modifies_noun = next.chars().next().is_some_and(crate::clean::is_cjk) && !["以上", "和", "或", "及", "左右"].iter().any(|w| next.starts_with(w));
+        let modifies_noun = next.chars().next().is_some_and(crate::clean::is_cjk)
+            && !["以上", "和", "或", "及", "左右"].iter().any(|w| next.starts_with(w));
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
     }
 
@@ -216,7 +244,24 @@ impl MeasureRules {
         items
             .iter()
             .filter_map(Item::word)
-            .filter(|w| !self.future.iter().any(|f| f == w) && !matches!(*w, "，" | "、" | "已" | "已经" | "达到" | "达" | "突破" | "超过" | "约" | "近" | "共" | "为" | "有"))
+            .filter(|w| {
+                !self.future.iter().any(|f| f == w)
+                    && !matches!(
+                        *w,
+                        "，" | "、"
+                            | "已"
+                            | "已经"
+                            | "达到"
+                            | "达"
+                            | "突破"
+                            | "超过"
+                            | "约"
+                            | "近"
+                            | "共"
+                            | "为"
+                            | "有"
+                    )
+            })
             .collect()
     }
 }
@@ -238,8 +283,13 @@ fn positions(facts: &[Fact]) -> Vec<(String, String)> {
 /// (向宝德数坝持股), nor a source (据…介绍); or a person's organization.
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
-    let listed = matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
-    let governed = i > 0 && matches!(items[i - 1].word(), Some("向" | "对" | "给" | "据" | "与" | "同" | "跟" | "和" | "为" | "在" | "到" | "设立"));
+    let listed =
+        matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
+    let governed = i > 0
+        && matches!(
+            items[i - 1].word(),
+            Some("向" | "对" | "给" | "据" | "与" | "同" | "跟" | "和" | "为" | "在" | "到" | "设立")
+        );
     if listed || governed {
         return None;
     }

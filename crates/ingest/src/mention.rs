@@ -121,9 +121,17 @@ impl EntityRules {
         found
     }
 
-    fn name_before(&self, sentence: &[char], tokens: &[Token<'_>], suffix_start: usize, end: usize, class: EntityClass) -> Option<Found> {
+    fn name_before(
+        &self,
+        sentence: &[char],
+        tokens: &[Token<'_>],
+        suffix_start: usize,
+        end: usize,
+        class: EntityClass,
+    ) -> Option<Found> {
         // a suffix that starts inside a word takes the whole word (理工大学)
-        let mut start = tokens.iter().find(|t| t.start < suffix_start && t.end > suffix_start).map_or(suffix_start, |t| t.start);
+        let mut start =
+            tokens.iter().find(|t| t.start < suffix_start && t.end > suffix_start).map_or(suffix_start, |t| t.start);
         let mut depth = 0i32;
         let mut count = 0;
         let limit = start;
@@ -158,7 +166,9 @@ impl EntityRules {
             return None;
         }
         // 张家口数据中心 is any data center in 张家口, not a name
-        if class == EntityClass::DataCenter && tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns") {
+        if class == EntityClass::DataCenter
+            && tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns")
+        {
             return None;
         }
         Some(Found { name: sentence[start..end].iter().collect(), class, start, end })
@@ -193,7 +203,8 @@ impl EntityRules {
         }
         let numeral_only = text.chars().all(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿多几".contains(c));
         match token.pos {
-            "p" | "c" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "r" | "d" | "ad" | "q" | "y" | "e" | "o" | "t" | "mq" => false,
+            "p" | "c" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "r" | "d" | "ad" | "q" | "y" | "e" | "o"
+            | "t" | "mq" => false,
             "v" | "vd" => self.generic.contains(text) || matches!(class, EntityClass::Project | EntityClass::Plan),
             "m" => !numeral_only || (text.chars().all(|c| c.is_ascii_digit()) && text.len() <= 3),
             _ => true,
@@ -221,16 +232,25 @@ impl EntityRules {
             let mut closing = None;
             while j < tokens.len() && tokens[j].text == "、" {
                 let start = tokens.get(j + 1).map_or(sentence.len(), |t| t.start);
-                let is_separator = |at: usize| tokens.iter().find(|t| t.start == at).is_some_and(|t| matches!(t.text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）"));
+                let is_separator = |at: usize| {
+                    tokens
+                        .iter()
+                        .find(|t| t.start == at)
+                        .is_some_and(|t| matches!(t.text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）"))
+                };
                 if let Some(f) = known.iter().find(|f| f.start == start && is_separator(f.end)) {
                     members.push((f.start, f.end));
                     j = tokens.iter().position(|t| t.start >= f.end).unwrap_or(tokens.len());
                 } else {
                     let mut k = j + 1;
-                    while k < tokens.len() && !matches!(tokens[k].text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）") && k - j <= 4 {
+                    while k < tokens.len()
+                        && !matches!(tokens[k].text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）")
+                        && k - j <= 4
+                    {
                         k += 1;
                     }
-                    let at_separator = k < tokens.len() && matches!(tokens[k].text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）");
+                    let at_separator = k < tokens.len()
+                        && matches!(tokens[k].text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）");
                     if !at_separator {
                         break;
                     }
@@ -307,8 +327,28 @@ impl EntityRules {
     /// `《…》` titles of plans and policy documents.
     pub fn plan_titles(&self, sentence: &[char]) -> Vec<Found> {
         const PLAN_WORDS: &[&str] = &[
-            "规划", "计划", "方案", "意见", "措施", "纲要", "办法", "协议", "条例", "通知", "决定", "规定", "政策",
-            "战略", "行动", "指南", "细则", "白皮书", "报告", "法", "建议", "框架",
+            "规划",
+            "计划",
+            "方案",
+            "意见",
+            "措施",
+            "纲要",
+            "办法",
+            "协议",
+            "条例",
+            "通知",
+            "决定",
+            "规定",
+            "政策",
+            "战略",
+            "行动",
+            "指南",
+            "细则",
+            "白皮书",
+            "报告",
+            "法",
+            "建议",
+            "框架",
         ];
         let mut found = Vec::new();
         let mut i = 0;
@@ -316,9 +356,16 @@ impl EntityRules {
             if sentence[i] == '《' {
                 if let Some(len) = sentence[i + 1..].iter().take(60).position(|c| *c == '》') {
                     let inner: String = sentence[i + 1..i + 1 + len].iter().collect();
-                    let trimmed = inner.trim_end_matches(|c: char| c == ')' || c == '）' || c.is_ascii_digit() || matches!(c, '(' | '（' | '—' | '-' | '年' | '–'));
+                    let trimmed = inner.trim_end_matches(|c: char| {
+                        c == ')' || c == '）' || c.is_ascii_digit() || matches!(c, '(' | '（' | '—' | '-' | '年' | '–')
+                    });
                     if PLAN_WORDS.iter().any(|w| trimmed.ends_with(w) || inner.contains(&format!("{w}("))) && len >= 3 {
-                        found.push(Found { name: format!("《{inner}》"), class: EntityClass::Plan, start: i, end: i + len + 2 });
+                        found.push(Found {
+                            name: format!("《{inner}》"),
+                            class: EntityClass::Plan,
+                            start: i,
+                            end: i + len + 2,
+                        });
                     }
                     i += len + 2;
                     continue;
@@ -346,10 +393,19 @@ impl EntityRules {
                 next.end
             } else if next.end - next.start == 1 {
                 match tokens.get(i + 2) {
-                    Some(given) if (1..=2).contains(&(given.end - given.start)) && given.text.chars().all(crate::clean::is_cjk) && !self.stop.contains(given.text) => given.end,
+                    Some(given)
+                        if (1..=2).contains(&(given.end - given.start))
+                            && given.text.chars().all(crate::clean::is_cjk)
+                            && !self.stop.contains(given.text) =>
+                    {
+                        given.end
+                    }
                     _ => continue,
                 }
-            } else if (2..=3).contains(&(next.end - next.start)) && next.text.chars().all(crate::clean::is_cjk) && !matches!(next.pos, "v" | "vn" | "n" | "d" | "p" | "c" | "r") {
+            } else if (2..=3).contains(&(next.end - next.start))
+                && next.text.chars().all(crate::clean::is_cjk)
+                && !matches!(next.pos, "v" | "vn" | "n" | "d" | "p" | "c" | "r")
+            {
                 next.end
             } else {
                 continue;

@@ -110,8 +110,7 @@ impl Comparator {
 
     /// The comparator a cue word before a number gives, if any.
     pub fn from_cue(cue: &str) -> Option<Self> {
-        const AT_LEAST: &[&str] =
-            &["突破", "超过", "超", "逾", "不少于", "不低于", "至少", "高于", "多于", "大于"];
+        const AT_LEAST: &[&str] = &["突破", "超过", "超", "逾", "不少于", "不低于", "至少", "高于", "多于", "大于"];
         const AT_MOST: &[&str] = &["低于", "不超过", "不到", "不足", "少于", "小于", "不高于"];
         const ABOUT: &[&str] = &["约", "近", "将近", "接近", "大约", "约为", "大概"];
         if AT_LEAST.contains(&cue) {
@@ -143,10 +142,57 @@ pub struct Quantity {
 /// Units a quantity may carry, longest first so that 千瓦时 wins over 千瓦.
 /// Units of time (年, 天) are left out on purpose: 3~5年 is a span, not a value.
 const UNITS: &[&str] = &[
-    "平方公里", "平方米", "千瓦时", "千米", "公里", "千瓦", "兆瓦", "吉瓦", "标准机架",
-    "美元", "欧元", "港元", "元", "台", "个", "家", "架", "人次", "人", "名", "位", "座", "项",
-    "亩", "吨", "辆", "户", "所", "条", "件", "套", "栋", "部", "艘", "颗", "只", "头", "株",
-    "公顷", "千克", "公斤", "度", "倍", "PB", "EB", "TB", "P", "%", "％", "℃", "G",
+    "平方公里",
+    "平方米",
+    "千瓦时",
+    "千米",
+    "公里",
+    "千瓦",
+    "兆瓦",
+    "吉瓦",
+    "标准机架",
+    "美元",
+    "欧元",
+    "港元",
+    "元",
+    "台",
+    "个",
+    "家",
+    "架",
+    "人次",
+    "人",
+    "名",
+    "位",
+    "座",
+    "项",
+    "亩",
+    "吨",
+    "辆",
+    "户",
+    "所",
+    "条",
+    "件",
+    "套",
+    "栋",
+    "部",
+    "艘",
+    "颗",
+    "只",
+    "头",
+    "株",
+    "公顷",
+    "千克",
+    "公斤",
+    "度",
+    "倍",
+    "PB",
+    "EB",
+    "TB",
+    "P",
+    "%",
+    "％",
+    "℃",
+    "G",
 ];
 
 /// A quantity found in text: what it is and which characters it spans.
@@ -197,7 +243,8 @@ pub fn quantity_at(chars: &[char], at: usize) -> Option<QuantitySpan> {
         return None;
     }
     // 20家以上, 100亿元左右
-    for (word, cmp) in [("以上", Comparator::AtLeast), ("以下", Comparator::AtMost), ("左右", Comparator::About)] {
+    for (word, cmp) in [("以上", Comparator::AtLeast), ("以下", Comparator::AtMost), ("左右", Comparator::About)]
+    {
         if starts_with(chars, pos, word) {
             comparator = Some(cmp);
         }
@@ -209,12 +256,7 @@ pub fn quantity_at(chars: &[char], at: usize) -> Option<QuantitySpan> {
         None => "",
     };
     Some(QuantitySpan {
-        quantity: Quantity {
-            value,
-            unit: unit.to_string(),
-            text: chars[at..pos].iter().collect(),
-            comparator,
-        },
+        quantity: Quantity { value, unit: unit.to_string(), text: chars[at..pos].iter().collect(), comparator },
         start: at,
         end: pos,
     })
@@ -259,8 +301,7 @@ fn number_at(chars: &[char], at: usize) -> Option<(Decimal, usize)> {
         let mut end = at;
         while end < chars.len()
             && (is_digit(chars[end])
-                || ((chars[end] == '.' || chars[end] == ',')
-                    && chars.get(end + 1).is_some_and(|c| is_digit(*c))))
+                || ((chars[end] == '.' || chars[end] == ',') && chars.get(end + 1).is_some_and(|c| is_digit(*c))))
         {
             end += 1;
         }
@@ -325,11 +366,7 @@ fn is_digit(c: char) -> bool {
 }
 
 fn to_ascii_digit(c: char) -> char {
-    if ('０'..='９').contains(&c) {
-        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
-    } else {
-        c
-    }
+    if ('０'..='９').contains(&c) { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c) } else { c }
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {

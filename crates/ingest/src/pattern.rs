@@ -70,8 +70,12 @@ impl Pattern {
                 ".." => Element::ShortGap,
                 "..." => Element::LongGap,
                 _ if body.starts_with('{') => {
-                    let inner = body.strip_prefix('{').and_then(|b| b.strip_suffix('}')).ok_or_else(|| format!("`{raw}`: a capture is written {{name:Class}}"))?;
-                    let (name, kind) = inner.split_once(':').ok_or_else(|| format!("`{raw}`: a capture is written {{name:Class}}"))?;
+                    let inner = body
+                        .strip_prefix('{')
+                        .and_then(|b| b.strip_suffix('}'))
+                        .ok_or_else(|| format!("`{raw}`: a capture is written {{name:Class}}"))?;
+                    let (name, kind) =
+                        inner.split_once(':').ok_or_else(|| format!("`{raw}`: a capture is written {{name:Class}}"))?;
                     if name.is_empty() {
                         return Err(format!("`{raw}`: the capture needs a name"));
                     }
@@ -110,7 +114,9 @@ impl Pattern {
     pub fn capture_names(&self) -> Vec<&str> {
         fn name(e: &Element) -> Option<&str> {
             match e {
-                Element::Entity { name, .. } | Element::Title(name) | Element::Quantity(name) | Element::Date(name) => Some(name),
+                Element::Entity { name, .. } | Element::Title(name) | Element::Quantity(name) | Element::Date(name) => {
+                    Some(name)
+                }
                 Element::Optional(inner) => name(inner),
                 _ => None,
             }
@@ -128,7 +134,15 @@ impl Pattern {
         out
     }
 
-    fn step(&self, items: &[Item], titles: &dyn TitleSet, pi: usize, ii: usize, caps: &mut Captures, out: &mut Vec<Captures>) {
+    fn step(
+        &self,
+        items: &[Item],
+        titles: &dyn TitleSet,
+        pi: usize,
+        ii: usize,
+        caps: &mut Captures,
+        out: &mut Vec<Captures>,
+    ) {
         let Some(element) = self.elements.get(pi) else {
             out.push(caps.clone());
             return;
@@ -148,7 +162,8 @@ impl Pattern {
                 loop {
                     self.step(items, titles, pi + 1, j, caps, out);
                     let Some(item) = items.get(j) else { break };
-                    let blocked = if long { item.is_sentence_break() } else { item.is_clause_break() || item.entity().is_some() };
+                    let blocked =
+                        if long { item.is_sentence_break() } else { item.is_clause_break() || item.entity().is_some() };
                     if blocked || j - ii >= limit {
                         break;
                     }
@@ -267,8 +282,14 @@ mod tests {
     fn lists_and_gaps() {
         let p = Pattern::parse("{a:Organization*} .. 与 {b:Place} .. 签署").unwrap();
         let items = [
-            ent(0, EntityClass::Company), word("、"), ent(1, EntityClass::Institution), word("等"), word("公司"),
-            word("与"), ent(2, EntityClass::City), word("签署"),
+            ent(0, EntityClass::Company),
+            word("、"),
+            ent(1, EntityClass::Institution),
+            word("等"),
+            word("公司"),
+            word("与"),
+            ent(2, EntityClass::City),
+            word("签署"),
         ];
         let m = p.find_all(&items, &NoTitles);
         assert!(m.iter().any(|c| c["a"] == [0, 2]), "{m:?}");

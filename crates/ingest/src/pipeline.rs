@@ -52,7 +52,9 @@ impl Pipeline {
         // looked up: short forms jieba knows as a common noun, adjective,
         // adverb or the like (verbs stay: jieba tags 怀来 a verb), and
         // full names of two characters it knows as common nouns.
-        let is_name_tag = |tag: &str| !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s");
+        let is_name_tag = |tag: &str| {
+            !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s")
+        };
         let risky: Vec<String> = lexicon
             .entries()
             .iter()
@@ -70,7 +72,8 @@ impl Pipeline {
         let measures = MeasureRules::load(&measures_path)?;
         let mut rules = Vec::new();
         for path in crate::data_files(&rules_dir, "toml")? {
-            let text = std::fs::read_to_string(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?;
             hasher.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
             hasher.update(text.as_bytes());
             if path != entity_rules_path && path != measures_path {
@@ -82,7 +85,14 @@ impl Pipeline {
             hasher.update(&std::fs::read(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?);
         }
         let segmenter = Segmenter::new(&lexicon);
-        Ok(Self { lexicon, segmenter, entity_rules, rules, measures, fingerprint: hasher.finalize().to_hex()[..16].to_string() })
+        Ok(Self {
+            lexicon,
+            segmenter,
+            entity_rules,
+            rules,
+            measures,
+            fingerprint: hasher.finalize().to_hex()[..16].to_string(),
+        })
     }
 
     /// A hash of the lexicon and rules: when it changes, stored facts are stale.
@@ -116,9 +126,6 @@ impl Pipeline {
         let mut mentioned = vec![false; registry.entities.len()];
         for p in &prepared {
             let items = self.items(p, &registry, &mut focus, article.date);
-            if std::env::var("TUPU_DEBUG_ITEMS").is_ok_and(|v| p.sentence.text.contains(&v)) {
-                eprintln!("{items:?}");
-            }
             let evidence = |rule: &str| Evidence {
                 sentence: p.sentence.text.to_string(),
                 start: p.sentence.start,
@@ -126,7 +133,12 @@ impl Pipeline {
                 rule: rule.to_string(),
             };
             self.apply_rules(&items, &registry, &evidence, &mut facts);
-            let sentence = MeasureInput { items: &items, paragraph: p.sentence.paragraph, article_date: article.date, registry: &registry };
+            let sentence = MeasureInput {
+                items: &items,
+                paragraph: p.sentence.paragraph,
+                article_date: article.date,
+                registry: &registry,
+            };
             self.measures.read(&sentence, &mut measure_state, &evidence, &mut facts);
             for (i, item) in items.iter().enumerate() {
                 if let Item::Entity { entity, .. } = item {
@@ -171,7 +183,7 @@ impl Pipeline {
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut covered_to = 0;
         found.retain(|f| {
-            let keep = f.start >= covered_to || f.end > covered_to && f.start >= covered_to;
+            let keep = f.start >= covered_to;
             covered_to = covered_to.max(f.end);
             keep
         });
@@ -247,15 +259,19 @@ impl Pipeline {
                         subject: registry.entities[z].name.clone(),
                         relation: Relation::PartOf,
                         object: registry.entities[whole].name.clone(),
-                        evidence: Evidence { sentence: p.sentence.text.to_string(), start: p.sentence.start, end: p.sentence.end, rule: "layout/parts".into() },
+                        evidence: Evidence {
+                            sentence: p.sentence.text.to_string(),
+                            start: p.sentence.start,
+                            end: p.sentence.end,
+                            rule: "layout/parts".into(),
+                        },
                     });
                 }
             } else if parts.len() == 1 && after == Some('即') && registry.find(&term).is_none() {
                 let numeral = term.chars().next();
-                let sibling = registry
-                    .entities
-                    .iter()
-                    .position(|e| e.class == EntityClass::Zone && e.name.chars().count() <= 3 && e.name.chars().next() == numeral);
+                let sibling = registry.entities.iter().position(|e| {
+                    e.class == EntityClass::Zone && e.name.chars().count() <= 3 && e.name.chars().next() == numeral
+                });
                 match sibling {
                     Some(z) => registry.add_alias(z, &term),
                     None => {
@@ -271,7 +287,21 @@ impl Pipeline {
     /// become aliases when the article uses them.
     fn derive_short_forms(&self, text: &str, registry: &mut Registry) {
         const LEGAL: &[&str] = &["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"];
-        const TRADE: &[&str] = &["信息系统", "系统", "数字产业", "信息技术", "数据科技", "能源科技", "科技", "信息", "技术", "网络", "数据", "产业", "数字"];
+        const TRADE: &[&str] = &[
+            "信息系统",
+            "系统",
+            "数字产业",
+            "信息技术",
+            "数据科技",
+            "能源科技",
+            "科技",
+            "信息",
+            "技术",
+            "网络",
+            "数据",
+            "产业",
+            "数字",
+        ];
         for i in 0..registry.entities.len() {
             if registry.entities[i].class != EntityClass::Company {
                 continue;
@@ -320,20 +350,31 @@ impl Pipeline {
     }
 
     /// Pass two: the sentence as items.
-    fn items(&self, p: &Prepared<'_>, registry: &Registry, focus: &mut Focus, article_date: Option<PartialDate>) -> Vec<Item> {
+    fn items(
+        &self,
+        p: &Prepared<'_>,
+        registry: &Registry,
+        focus: &mut Focus,
+        article_date: Option<PartialDate>,
+    ) -> Vec<Item> {
         let chars = &p.chars;
         let mut spans: Vec<(usize, usize, Item)> = Vec::new();
         let mut at = 0;
         while at < chars.len() {
             if let Some((n, i)) = registry.longest_at(chars, at) {
                 let entity = &registry.entities[i];
-                spans.push((at, at + n, Item::Entity { entity: i, class: entity.class, surface: chars[at..at + n].iter().collect() }));
+                spans.push((
+                    at,
+                    at + n,
+                    Item::Entity { entity: i, class: entity.class, surface: chars[at..at + n].iter().collect() },
+                ));
                 at += n;
             } else {
                 at += 1;
             }
         }
-        let free = |s: usize, e: usize, spans: &[(usize, usize, Item)]| spans.iter().all(|(a, b, _)| e <= *a || s >= *b);
+        let free =
+            |s: usize, e: usize, spans: &[(usize, usize, Item)]| spans.iter().all(|(a, b, _)| e <= *a || s >= *b);
         for d in find_dates(&p.text, article_date) {
             if free(d.start, d.end, &spans) {
                 spans.push((d.start, d.end, Item::Date(d)));
@@ -381,7 +422,13 @@ impl Pipeline {
         focus.resolve(class, registry)
     }
 
-    fn apply_rules(&self, items: &[Item], registry: &Registry, evidence: &dyn Fn(&str) -> Evidence, facts: &mut Vec<Fact>) {
+    fn apply_rules(
+        &self,
+        items: &[Item],
+        registry: &Registry,
+        evidence: &dyn Fn(&str) -> Evidence,
+        facts: &mut Vec<Fact>,
+    ) {
         let name = |i: usize| items[i].entity().map(|e| registry.entities[e].name.clone());
         for rule in &self.rules {
             for caps in rule.pattern.find_all(items, &self.entity_rules) {
@@ -396,7 +443,12 @@ impl Pipeline {
                                 if *within && !is_within(registry, &items[s], &items[o]) {
                                     continue;
                                 }
-                                facts.push(Fact::Relation { subject: sn, relation: *relation, object: on, evidence: evidence(&rule.id) });
+                                facts.push(Fact::Relation {
+                                    subject: sn,
+                                    relation: *relation,
+                                    object: on,
+                                    evidence: evidence(&rule.id),
+                                });
                             }
                         }
                     }
@@ -404,7 +456,8 @@ impl Pipeline {
                         let (Some(p), Some(o)) = (name(caps[person][0]), name(caps[organization][0])) else { continue };
                         let mut t: String = caps[title].iter().filter_map(|&i| items[i].word()).collect();
                         // 张家口市委书记 read as 张家口市 + 委书记
-                        if let (Some(rest), Some(org)) = (t.strip_prefix('委'), items[caps[organization][0]].entity()) {
+                        if let (Some(rest), Some(org)) = (t.strip_prefix('委'), items[caps[organization][0]].entity())
+                        {
                             let level = match registry.entities[org].class {
                                 EntityClass::Province => "省委",
                                 EntityClass::City => "市委",
@@ -413,7 +466,12 @@ impl Pipeline {
                             };
                             t = format!("{level}{rest}");
                         }
-                        facts.push(Fact::Position { person: p, title: t, organization: o, evidence: evidence(&rule.id) });
+                        facts.push(Fact::Position {
+                            person: p,
+                            title: t,
+                            organization: o,
+                            evidence: evidence(&rule.id),
+                        });
                     }
                 }
             }
@@ -425,14 +483,22 @@ impl Pipeline {
     /// with a company is operated by it (秦淮数据集团高端装备制造产业基地).
     fn facts_from_names(&self, registry: &Registry, facts: &mut Vec<Fact>) {
         let starts_with = |name: &str, other: &Entity| {
-            std::iter::once(&other.name).chain(other.aliases.iter()).filter(|n| name.starts_with(n.as_str())).map(|n| n.len()).max()
+            std::iter::once(&other.name)
+                .chain(other.aliases.iter())
+                .filter(|n| name.starts_with(n.as_str()))
+                .map(|n| n.len())
+                .max()
         };
         for e in &registry.entities {
             if !matches!(e.class, EntityClass::Park | EntityClass::DataCenter) {
                 continue;
             }
             // 腾讯怀来云: the place may follow the operator's name
-            let operator = registry.entities.iter().filter(|o| o.class == EntityClass::Company).find_map(|o| starts_with(&e.name, o));
+            let operator = registry
+                .entities
+                .iter()
+                .filter(|o| o.class == EntityClass::Company)
+                .find_map(|o| starts_with(&e.name, o));
             let rest = &e.name[operator.unwrap_or(0)..];
             for other in &registry.entities {
                 if other.name == e.name {
@@ -441,9 +507,22 @@ impl Pipeline {
                 let evidence = Evidence { sentence: e.name.clone(), start: 0, end: 0, rule: "name/prefix".into() };
                 let is_place = other.class.is_administrative() || other.class == EntityClass::Park;
                 if is_place && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
-                    facts.push(Fact::Relation { subject: e.name.clone(), relation: Relation::LocatedIn, object: other.name.clone(), evidence });
-                } else if other.class == EntityClass::Company && e.class == EntityClass::Park && starts_with(&e.name, other).is_some() {
-                    facts.push(Fact::Relation { subject: other.name.clone(), relation: Relation::Operates, object: e.name.clone(), evidence });
+                    facts.push(Fact::Relation {
+                        subject: e.name.clone(),
+                        relation: Relation::LocatedIn,
+                        object: other.name.clone(),
+                        evidence,
+                    });
+                } else if other.class == EntityClass::Company
+                    && e.class == EntityClass::Park
+                    && starts_with(&e.name, other).is_some()
+                {
+                    facts.push(Fact::Relation {
+                        subject: other.name.clone(),
+                        relation: Relation::Operates,
+                        object: e.name.clone(),
+                        evidence,
+                    });
                 }
             }
         }
@@ -556,9 +635,16 @@ fn finish(article: &Article, registry: Registry, mentioned: &[bool], mut facts: 
 fn fact_key(fact: &Fact) -> String {
     match fact {
         Fact::Relation { subject, relation, object, .. } => format!("r|{subject}|{relation}|{object}"),
-        Fact::Target { subject, year, quantity, .. } => format!("t|{subject}|{year}|{}|{}", quantity.value, quantity.unit),
+        Fact::Target { subject, year, quantity, .. } => {
+            format!("t|{subject}|{year}|{}|{}", quantity.value, quantity.unit)
+        }
         Fact::Observation { subject, date, quantity, .. } => {
-            format!("o|{subject}|{}|{}|{}", date.map(|d| d.to_string()).unwrap_or_default(), quantity.value, quantity.unit)
+            format!(
+                "o|{subject}|{}|{}|{}",
+                date.map(|d| d.to_string()).unwrap_or_default(),
+                quantity.value,
+                quantity.unit
+            )
         }
         Fact::Position { person, title, organization, .. } => format!("p|{person}|{title}|{organization}"),
     }

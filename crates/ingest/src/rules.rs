@@ -94,12 +94,20 @@ pub fn load_rule_file(path: &Path, text: &str) -> Result<Vec<Rule>> {
     let mut rules = Vec::new();
     for raw in file.rule {
         let line = crate::line_of(text, &format!("id = \"{}\"", raw.id));
-        let error = |message: String| IngestError::Data { path: path.to_owned(), line, message: format!("rule `{}`: {message}", raw.id) };
+        let error = |message: String| IngestError::Data {
+            path: path.to_owned(),
+            line,
+            message: format!("rule `{}`: {message}", raw.id),
+        };
         let pattern = Pattern::parse(&raw.pattern).map_err(&error)?;
         let names = pattern.capture_names();
         let capture = |field: &str, value: &Option<String>| -> Result<String> {
             let v = value.clone().ok_or_else(|| error(format!("`{field}` is missing")))?;
-            if names.contains(&v.as_str()) { Ok(v) } else { Err(error(format!("`{field}` names `{v}`, which the pattern does not capture"))) }
+            if names.contains(&v.as_str()) {
+                Ok(v)
+            } else {
+                Err(error(format!("`{field}` names `{v}`, which the pattern does not capture")))
+            }
         };
         let template = if raw.fact == "position" {
             Template::Position {
@@ -108,20 +116,37 @@ pub fn load_rule_file(path: &Path, text: &str) -> Result<Vec<Rule>> {
                 organization: capture("organization", &raw.organization)?,
             }
         } else {
-            let relation: Relation = raw.fact.parse().map_err(|e: String| error(format!("{e} (fact is a relation or `position`)")))?;
+            let relation: Relation =
+                raw.fact.parse().map_err(|e: String| error(format!("{e} (fact is a relation or `position`)")))?;
             let within = match raw.check.as_deref() {
                 None => false,
                 Some("within") => true,
                 Some(other) => return Err(error(format!("unknown check `{other}` (known: within)"))),
             };
-            Template::Relation { relation, subject: capture("subject", &raw.subject)?, object: capture("object", &raw.object)?, within }
+            Template::Relation {
+                relation,
+                subject: capture("subject", &raw.subject)?,
+                object: capture("object", &raw.object)?,
+                within,
+            }
         };
-        rules.push(Rule { id: raw.id, pattern, template, examples: raw.examples, counter_examples: raw.counter_examples, origin: (path.to_owned(), line) });
+        rules.push(Rule {
+            id: raw.id,
+            pattern,
+            template,
+            examples: raw.examples,
+            counter_examples: raw.counter_examples,
+            origin: (path.to_owned(), line),
+        });
     }
     let mut seen = std::collections::HashSet::new();
     for rule in &rules {
         if !seen.insert(rule.id.clone()) {
-            return Err(IngestError::Data { path: path.to_owned(), line: rule.origin.1, message: format!("rule id `{}` is used twice", rule.id) });
+            return Err(IngestError::Data {
+                path: path.to_owned(),
+                line: rule.origin.1,
+                message: format!("rule id `{}` is used twice", rule.id),
+            });
         }
     }
     Ok(rules)

@@ -90,13 +90,7 @@ impl EntityClass {
     pub fn is_place(self) -> bool {
         matches!(
             self,
-            Self::Country
-                | Self::Province
-                | Self::City
-                | Self::County
-                | Self::Region
-                | Self::Park
-                | Self::DataCenter
+            Self::Country | Self::Province | Self::City | Self::County | Self::Region | Self::Park | Self::DataCenter
         )
     }
 
@@ -128,10 +122,7 @@ impl FromStr for EntityClass {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|c| c.local_name() == s)
-            .ok_or_else(|| format!("unknown entity class `{s}`"))
+        Self::ALL.into_iter().find(|c| c.local_name() == s).ok_or_else(|| format!("unknown entity class `{s}`"))
     }
 }
 
@@ -208,9 +199,6 @@ impl FromStr for Relation {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.local_name() == s)
-            .ok_or_else(|| format!("unknown relation `{s}`"))
+        Self::ALL.into_iter().find(|r| r.local_name() == s).ok_or_else(|| format!("unknown relation `{s}`"))
     }
 }

@@ -35,13 +35,17 @@ fn every_rule_example_yields_its_facts() {
             for expected in &example.expect {
                 checked += 1;
                 if !produced.contains(expected) {
-                    failures.push(format!("{}: `{}`\n  expected: {expected}\n  produced: {produced:?}", rule.id, example.text));
+                    failures.push(format!(
+                        "{}: `{}`\n  expected: {expected}\n  produced: {produced:?}",
+                        rule.id, example.text
+                    ));
                 }
             }
         }
         for counter in &rule.counter_examples {
             let extraction = extract(&pipeline, counter);
-            let fired: Vec<String> = extraction.facts.iter().filter(|f| f.evidence().rule == rule.id).map(render).collect();
+            let fired: Vec<String> =
+                extraction.facts.iter().filter(|f| f.evidence().rule == rule.id).map(render).collect();
             checked += 1;
             if !fired.is_empty() {
                 failures.push(format!("{}: must not fire on `{counter}`, produced {fired:?}", rule.id));

@@ -1,0 +1,25 @@
+//! Facts to RDF in the tupu vocabulary (`ONTOLOGY.md`), kept in an Oxigraph
+//! store on RocksDB, queried with SPARQL, exported, and drawn as an entity
+//! graph.
+//!
+//! Each article is one named graph `tpa:{id}` ([`mapping::article_quads`]),
+//! written in one transaction by [`GraphStore::replace_article`]; queries
+//! see the union of all graphs with the vocabulary's prefixes predeclared
+//! ([`sparql`]). Nothing here prints: results and errors go to the caller.
+
+pub mod entity_graph;
+pub mod error;
+pub mod export;
+pub mod mapping;
+pub mod namespace;
+pub mod sparql;
+pub mod store;
+
+pub use entity_graph::EntityGraph;
+pub use error::{GraphError, Result};
+pub use export::{export, graph_iri, rdf_format};
+pub use mapping::article_quads;
+pub use namespace::{abbreviate, article_iri, entity_iri};
+pub use oxigraph::io::RdfFormat;
+pub use oxigraph::sparql::QueryResults;
+pub use store::{GraphStore, StoredArticle};
