@@ -136,6 +136,9 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
         }
         return None;
     }
+    if !matches!(c, '今' | '去' | '明' | '前' | '十') {
+        return None;
+    }
     let word: String = chars[at..chars.len().min(at + 3)].iter().collect();
     if let Some(base) = article_date {
         for (w, delta) in [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2)] {

@@ -6,7 +6,7 @@ use crate::error::{IngestError, Result};
 use crate::segment::Token;
 use crate::vocab::EntityClass;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// The entity-finding cues of `entities.toml`.
@@ -14,11 +14,17 @@ use std::path::Path;
 pub struct EntityRules {
     /// (suffix, class), longest suffix first.
     suffixes: Vec<(String, EntityClass)>,
+    /// The suffixes as characters, by their last character, longest first:
+    /// the lookup for every word end of every sentence.
+    suffixes_by_last_char: HashMap<char, Vec<(Vec<char>, EntityClass)>>,
     min_stem: BTreeMap<EntityClass, usize>,
     generic: HashSet<String>,
+    /// The generic words, longest first, for stripping them from a stem.
+    generic_longest_first: Vec<String>,
     stop: HashSet<String>,
     /// Person titles, longest first.
     pub titles: Vec<String>,
+    title_set: HashSet<String>,
     surnames: HashSet<char>,
     /// Words that refer back to an entity of a class (该市 → City).
     pub coreference: Vec<(String, EntityClass)>,
@@ -84,12 +90,25 @@ impl EntityRules {
         coreference.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
         let mut titles = file.titles;
         titles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
+        let title_set = titles.iter().cloned().collect();
+        let mut suffixes_by_last_char: HashMap<char, Vec<(Vec<char>, EntityClass)>> = HashMap::new();
+        for (suffix, class) in &suffixes {
+            let chars: Vec<char> = suffix.chars().collect();
+            if let Some(last) = chars.last() {
+                suffixes_by_last_char.entry(*last).or_default().push((chars.clone(), *class));
+            }
+        }
+        let mut generic_longest_first = file.generic.clone();
+        generic_longest_first.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         Ok(Self {
             suffixes,
+            suffixes_by_last_char,
             min_stem,
+            generic_longest_first,
             generic: file.generic.into_iter().collect(),
             stop: file.stop.into_iter().collect(),
             titles,
+            title_set,
             surnames: file.surnames.chars().filter(|c| !c.is_whitespace()).collect(),
             coreference,
         })
@@ -100,15 +119,14 @@ impl EntityRules {
     /// back to the first function word, verb cue or punctuation.
     pub fn suffix_names(&self, sentence: &[char], tokens: &[Token<'_>]) -> Vec<Found> {
         let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
-        let ends: HashSet<usize> = tokens.iter().map(|t| t.end).collect();
         let mut found: Vec<Found> = Vec::new();
-        for end in ends.iter().copied() {
-            for (suffix, class) in &self.suffixes {
-                let n = suffix.chars().count();
-                if end < n || (n < 2 && !starts.contains(&(end - n))) {
-                    continue;
-                }
-                if !sentence[end - n..end].iter().copied().eq(suffix.chars()) {
+        for end in tokens.iter().map(|t| t.end) {
+            let Some(candidates) = end.checked_sub(1).and_then(|i| self.suffixes_by_last_char.get(&sentence[i])) else {
+                continue;
+            };
+            for (suffix, class) in candidates {
+                let n = suffix.len();
+                if end < n || (n < 2 && !starts.contains(&(end - n))) || sentence[end - n..end] != suffix[..] {
                     continue;
                 }
                 if let Some(f) = self.name_before(sentence, tokens, end - n, end, *class) {
@@ -178,10 +196,10 @@ impl EntityRules {
     /// generic words and numerals are taken out has two characters or more.
     pub fn is_distinctive(&self, stem: &[char]) -> bool {
         let mut rest: String = stem.iter().filter(|c| !"（）()".contains(**c)).collect();
-        let mut generic: Vec<&String> = self.generic.iter().collect();
-        generic.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-        for g in generic {
-            rest = rest.replace(g.as_str(), " ");
+        for g in &self.generic_longest_first {
+            if rest.contains(g.as_str()) {
+                rest = rest.replace(g.as_str(), " ");
+            }
         }
         rest.chars().filter(|c| c.is_alphanumeric() && !"一二两三四五六七八九十百千万多几".contains(*c)).count() >= 2
     }
@@ -380,7 +398,8 @@ impl EntityRules {
     pub fn people_after_titles(&self, sentence: &[char], tokens: &[Token<'_>]) -> Vec<Found> {
         let mut found = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            if !self.titles.iter().any(|t| token.text.ends_with(t.as_str())) {
+            let is_title = token.text.char_indices().any(|(at, _)| self.title_set.contains(&token.text[at..]));
+            if !is_title {
                 continue;
             }
             let Some(next) = tokens.get(i + 1) else { continue };

@@ -128,10 +128,25 @@ impl Pattern {
     pub fn find_all(&self, items: &[Item], titles: &dyn TitleSet) -> Vec<Captures> {
         let mut out = Vec::new();
         for start in 0..items.len() {
+            if self.cannot_start_at(&items[start]) {
+                continue;
+            }
             self.step(items, titles, 0, start, &mut Captures::new(), &mut out);
         }
         out.dedup();
         out
+    }
+
+    /// A quick test of the first element, which most start positions fail.
+    fn cannot_start_at(&self, item: &Item) -> bool {
+        match &self.elements[0] {
+            Element::Entity { .. } => item.entity().is_none(),
+            Element::Words(alternatives) => match item.word() {
+                Some(w) => !alternatives.iter().any(|a| a.starts_with(w)),
+                None => true,
+            },
+            _ => false,
+        }
     }
 
     fn step(

@@ -14,7 +14,7 @@ use crate::number::find_quantities;
 use crate::pattern::TitleSet;
 use crate::registry::Registry;
 use crate::rules::{Rule, Template, load_rule_file};
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, Token};
 use crate::sentence::{Sentence, split_sentences};
 use crate::vocab::{EntityClass, Relation};
 use std::path::Path;
@@ -114,18 +114,20 @@ impl Pipeline {
     pub fn extract(&self, article: &Article) -> Extraction {
         let sentences = split_sentences(&article.text);
         let prepared: Vec<Prepared<'_>> = sentences.iter().map(|s| self.prepare(s)).collect();
+        // each sentence is segmented once; both passes read these words
+        let mut words: Vec<Vec<Token<'_>>> = prepared.iter().map(|p| self.segmenter.tokens(&p.text)).collect();
         let mut registry = Registry::default();
         let mut layout_facts = Vec::new();
-        for p in &prepared {
-            self.discover(p, &mut registry, &mut layout_facts);
+        for (p, tokens) in prepared.iter().zip(words.iter_mut()) {
+            self.discover(p, tokens, &mut registry, &mut layout_facts);
         }
         self.derive_short_forms(&article.text, &mut registry);
         let mut facts = layout_facts;
         let mut measure_state = MeasureState::default();
         let mut focus = Focus::new(&registry);
         let mut mentioned = vec![false; registry.entities.len()];
-        for p in &prepared {
-            let items = self.items(p, &registry, &mut focus, article.date);
+        for (p, tokens) in prepared.iter().zip(&words) {
+            let items = self.items(p, tokens, &registry, &mut focus, article.date);
             let evidence = |rule: &str| Evidence {
                 sentence: p.sentence.text.to_string(),
                 start: p.sentence.start,
@@ -159,8 +161,13 @@ impl Pipeline {
 
     /// Pass one: lexicon words, suffix names, plan titles, people, layouts
     /// and 简称 aliases of one sentence go into the registry.
-    fn discover(&self, p: &Prepared<'_>, registry: &mut Registry, layout_facts: &mut Vec<Fact>) {
-        let mut tokens = self.segmenter.tokens(&p.text);
+    fn discover(
+        &self,
+        p: &Prepared<'_>,
+        tokens: &mut [Token<'_>],
+        registry: &mut Registry,
+        layout_facts: &mut Vec<Fact>,
+    ) {
         let mut found: Vec<Found> = Vec::new();
         for k in 0..tokens.len() {
             let (before, rest) = tokens.split_at_mut(k);
@@ -174,10 +181,10 @@ impl Pipeline {
                 found.push(Found { name: t.text.to_string(), class: entry.class, start: t.start, end: t.end });
             }
         }
-        found.extend(self.entity_rules.suffix_names(&p.chars, &tokens));
+        found.extend(self.entity_rules.suffix_names(&p.chars, tokens));
         found.extend(self.entity_rules.plan_titles(&p.chars));
-        found.extend(self.entity_rules.people_after_titles(&p.chars, &tokens));
-        let listed = self.entity_rules.enumerations(&p.chars, &tokens, &found);
+        found.extend(self.entity_rules.people_after_titles(&p.chars, tokens));
+        let listed = self.entity_rules.enumerations(&p.chars, tokens, &found);
         found.extend(listed);
         // a name inside a longer one is not a mention of its own
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -353,6 +360,7 @@ impl Pipeline {
     fn items(
         &self,
         p: &Prepared<'_>,
+        tokens: &[Token<'_>],
         registry: &Registry,
         focus: &mut Focus,
         article_date: Option<PartialDate>,
@@ -388,11 +396,10 @@ impl Pipeline {
             }
         }
         spans.sort_by_key(|s| s.0);
-        let tokens = self.segmenter.tokens(&p.text);
         let mut items = Vec::with_capacity(tokens.len());
         let mut next_span = 0;
         let mut pos = 0;
-        for t in &tokens {
+        for t in tokens {
             while next_span < spans.len() && spans[next_span].0 < t.end {
                 let (s, e, item) = &spans[next_span];
                 if *s > pos {
