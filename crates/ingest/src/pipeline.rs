@@ -116,10 +116,11 @@ impl Pipeline {
         let prepared: Vec<Prepared<'_>> = sentences.iter().map(|s| self.prepare(s)).collect();
         // each sentence is segmented once; both passes read these words
         let mut words: Vec<Vec<Token<'_>>> = prepared.iter().map(|p| self.segmenter.tokens(&p.text)).collect();
+        let context = self.division_context(&words);
         let mut registry = Registry::default();
         let mut layout_facts = Vec::new();
         for (p, tokens) in prepared.iter().zip(words.iter_mut()) {
-            self.discover(p, tokens, &mut registry, &mut layout_facts);
+            self.discover(p, tokens, &context, &mut registry, &mut layout_facts);
         }
         self.derive_short_forms(&article.text, &mut registry);
         let mut facts = layout_facts;
@@ -161,10 +162,26 @@ impl Pipeline {
 
     /// Pass one: lexicon words, suffix names, plan titles, people, layouts
     /// and 简称 aliases of one sentence go into the registry.
+    /// The provinces and cities an article names, as code prefixes (13,
+    /// 1307): the context that grounds county names.
+    fn division_context(&self, words: &[Vec<Token<'_>>]) -> DivisionContext {
+        let mut prefixes = std::collections::HashSet::new();
+        for t in words.iter().flatten() {
+            if let Some(entry) = self.lexicon.get(t.text).filter(|e| matches!(e.class, EntityClass::Province | EntityClass::City)) {
+                for code in &entry.adcodes {
+                    let prefix = if entry.class == EntityClass::Province || code.ends_with("0000") { &code[..2] } else { &code[..4] };
+                    prefixes.insert(prefix.to_string());
+                }
+            }
+        }
+        DivisionContext { prefixes }
+    }
+
     fn discover(
         &self,
         p: &Prepared<'_>,
         tokens: &mut [Token<'_>],
+        context: &DivisionContext,
         registry: &mut Registry,
         layout_facts: &mut Vec<Fact>,
     ) {
@@ -174,6 +191,11 @@ impl Pipeline {
             let t = &mut rest[0];
             if let Some(entry) = self.lexicon.get(t.text) {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
+                    continue;
+                }
+                // a county's short form (怀来, 新建) counts only where the
+                // article names its city or province
+                if entry.class == EntityClass::County && entry.name != t.text && context.grounds(entry).is_none() {
                     continue;
                 }
                 // jieba's own tag for a known name may be wrong (怀来/v)
@@ -195,16 +217,21 @@ impl Pipeline {
             keep
         });
         for f in &found {
-            let i = self.register_found(f, registry);
+            let i = self.register_found(f, registry, context);
             self.short_name_aliases(p, f, i, registry);
         }
         self.discover_layouts(p, registry, layout_facts);
     }
 
-    fn register_found(&self, f: &Found, registry: &mut Registry) -> usize {
+    fn register_found(&self, f: &Found, registry: &mut Registry, context: &DivisionContext) -> usize {
         match self.lexicon.get(&f.name) {
             Some(entry) => {
-                let adcode = (entry.adcodes.len() == 1).then(|| entry.adcodes[0].clone());
+                // a name several divisions share (桥东区) takes the code the
+                // article's places point to, or none: never a guess
+                let adcode = match entry.adcodes.as_slice() {
+                    [one] => Some(one.clone()),
+                    _ => context.grounds(entry),
+                };
                 let i = registry.register(&entry.name, entry.class, adcode);
                 registry.add_alias(i, &f.name);
                 i
@@ -558,6 +585,24 @@ fn layout_parts(term: &str) -> Vec<String> {
         (2..=3).contains(&n) && p.chars().skip(1).all(|c| crate::clean::is_cjk(c) && !is_numeral(c))
     });
     if well_formed { parts } else { Vec::new() }
+}
+
+/// The code prefixes of the provinces and cities an article names.
+struct DivisionContext {
+    prefixes: std::collections::HashSet<String>,
+}
+
+impl DivisionContext {
+    /// The one code of `entry` that lies in a named province or city.
+    fn grounds(&self, entry: &crate::lexicon::LexiconEntry) -> Option<String> {
+        let mut fitting = entry.adcodes.iter().filter(|code| {
+            self.prefixes.contains(&code[..4]) || (self.prefixes.contains(&code[..2]) && !code.ends_with("0000"))
+        });
+        match (fitting.next(), fitting.next()) {
+            (Some(code), None) => Some(code.clone()),
+            _ => None,
+        }
+    }
 }
 
 /// A sentence with quote marks removed, as both passes read it.
