@@ -21,6 +21,8 @@ pub struct MeasureRules {
     pub future: Vec<String>,
     /// Words right before a date that make it an "as of" date (截至).
     pub as_of: Vec<String>,
+    /// Words that state what already is (已, 累计): they end a forecast.
+    pub done: Vec<String>,
     /// Words that state a goal (达到, 突破): a target frame set in an
     /// earlier sentence reaches only clauses with one of them.
     pub goal: Vec<String>,
@@ -60,6 +62,8 @@ pub struct MeasureState {
     frame: Frame,
     /// Whether the frame was set in the sentence being read.
     fresh: bool,
+    /// Whether the sentence being read speaks of the future without a year.
+    forecast: bool,
     subject: Option<usize>,
 }
 
@@ -92,6 +96,7 @@ impl MeasureRules {
             *state = MeasureState { paragraph: Some(input.paragraph), ..MeasureState::default() };
         }
         state.fresh = false;
+        state.forecast = false;
         let people = positions(facts);
         let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
         // The subject is named in the clause or earlier in the same sentence.
@@ -133,11 +138,21 @@ impl MeasureRules {
         if matches!(state.frame, Frame::Target(_)) && !state.fresh && !has(&self.goal) {
             return;
         }
+        // 将…，突破…100项以上 with no year: a forecast, neither target nor
+        // observation, up to the end of the sentence
+        if has(&self.done) {
+            state.forecast = false;
+        } else if matches!(state.frame, Frame::Observation(_)) && (future || state.forecast) {
+            state.forecast = true;
+            return;
+        }
         // A clause names its own subject at its start (承德市电力总装机…,
         // 目前该市签约…); an entity deeper in the clause is an object.
         let mut subject = state.subject;
         let mut after_subject = clause.start;
-        for i in clause.clone().take(4) {
+        // 其中甘肃省企业40家: a part of what the clause before counted
+        let part_of_previous = items.get(clause.start).and_then(Item::word) == Some("其中");
+        for i in clause.clone().take(if part_of_previous { 0 } else { 4 }) {
             if let Some(s) = subject_at(i) {
                 subject = Some(s);
                 state.subject = subject;
