@@ -62,6 +62,13 @@ pub enum Command {
     Export(ExportArgs),
     /// Write the entity graph as Graphviz DOT (render with `dot -Tsvg`).
     Dot(DotArgs),
+    /// Show every fact about an entity with the sentence, article and rule
+    /// it came from.
+    Explain(ExplainArgs),
+    /// Score the store against a gold file (the format of gold/README.md):
+    /// precision, recall and F1 by fact kind, as gold/score.py computes
+    /// them, and by rule. Builds nothing.
+    Eval(EvalArgs),
 }
 
 /// `tupu build`.
@@ -157,4 +164,24 @@ pub struct DotArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `tupu explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The entity: a name or alias (张家口), or an IRI (tpid:张家口市).
+    #[arg(value_name = "ENTITY")]
+    pub entity: String,
+}
+
+/// `tupu eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold file (TSV: ent, rel, target, obs, pos lines).
+    #[arg(value_name = "GOLD.tsv")]
+    pub gold: PathBuf,
+
+    /// List the gold facts missed and the facts that match no gold fact.
+    #[arg(long)]
+    pub show_errors: bool,
 }

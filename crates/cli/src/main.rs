@@ -4,6 +4,8 @@
 
 mod build;
 mod cli;
+mod eval;
+mod explain;
 mod export;
 mod query;
 mod table;
@@ -44,6 +46,8 @@ fn run(cli: &Cli) -> anyhow::Result<Outcome> {
         Command::Update(args) => query::run_update(cli, args),
         Command::Export(args) => export::run_export(cli, args),
         Command::Dot(args) => export::run_dot(cli, args),
+        Command::Explain(args) => explain::run(cli, args),
+        Command::Eval(args) => eval::run(cli, args),
     }
 }
 

@@ -51,6 +51,16 @@ pub enum GraphError {
         /// Why it is not one.
         message: String,
     },
+    /// A gold file line cannot be read.
+    #[error("{}:{line}: {message}", path.display())]
+    Gold {
+        /// The gold file.
+        path: PathBuf,
+        /// 1-based line (0 when the file itself cannot be read).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// The graph asked for is not in the store.
     #[error("no graph {iri} in the store")]
     NoSuchGraph {

@@ -78,7 +78,7 @@ pub fn export<W: Write>(store: &GraphStore, format: RdfFormat, graph: Option<&Na
 }
 
 /// Graph first, so that TriG writes each graph once.
-fn sort_key(quad: &Quad) -> String {
+pub(crate) fn sort_key(quad: &Quad) -> String {
     format!("{} {} {} {}", quad.graph_name, quad.subject, quad.predicate, quad.object)
 }
 

@@ -9,6 +9,8 @@
 
 pub mod entity_graph;
 pub mod error;
+pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod mapping;
 pub mod namespace;

@@ -303,7 +303,8 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     const GOVERNING: &[&str] = &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "从", "设立"];
     let governed = i > 0 && items[i - 1].word().is_some_and(|w| GOVERNING.contains(&w));
     // 商务部数据显示 / 国铁集团获悉: the source of the numbers, not their subject
-    const SOURCE: &[&str] = &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
+    const SOURCE: &[&str] =
+        &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
     let following: String = items[i + 1..].iter().take(4).map_while(Item::word).collect();
     let source = SOURCE.iter().any(|w| following.starts_with(w) || following.starts_with(&format!("商务大数据{w}")));
     let is_person = *class == crate::vocab::EntityClass::Person;

@@ -167,9 +167,15 @@ impl Pipeline {
     fn division_context(&self, words: &[Vec<Token<'_>>]) -> DivisionContext {
         let mut prefixes = std::collections::HashSet::new();
         for t in words.iter().flatten() {
-            if let Some(entry) = self.lexicon.get(t.text).filter(|e| matches!(e.class, EntityClass::Province | EntityClass::City)) {
+            if let Some(entry) =
+                self.lexicon.get(t.text).filter(|e| matches!(e.class, EntityClass::Province | EntityClass::City))
+            {
                 for code in &entry.adcodes {
-                    let prefix = if entry.class == EntityClass::Province || code.ends_with("0000") { &code[..2] } else { &code[..4] };
+                    let prefix = if entry.class == EntityClass::Province || code.ends_with("0000") {
+                        &code[..2]
+                    } else {
+                        &code[..4]
+                    };
                     prefixes.insert(prefix.to_string());
                 }
             }

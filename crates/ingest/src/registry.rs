@@ -30,10 +30,19 @@ impl Registry {
             self.mentions[i] += 1;
             return i;
         }
+        // Chinese names take full-width brackets, however a page wrote them,
+        // so that 宝德数坝数字产业(河北)有限公司 is one entity across articles
+        let canonical = name.replace('(', "（").replace(')', "）");
+        if let Some(i) = self.find(&canonical) {
+            self.mentions[i] += 1;
+            self.add_alias(i, name);
+            return i;
+        }
         let i = self.entities.len();
-        self.entities.push(Entity { name: name.to_string(), class, aliases: BTreeSet::new(), adcode });
+        self.entities.push(Entity { name: canonical.clone(), class, aliases: BTreeSet::new(), adcode });
         self.mentions.push(1);
-        self.index(name, i);
+        self.index(&canonical, i);
+        self.add_alias(i, name);
         i
     }
 
