@@ -343,7 +343,7 @@ impl Pipeline {
             "数字",
         ];
         for i in 0..registry.entities.len() {
-            if registry.entities[i].class != EntityClass::Company {
+            if registry.entities[i].class != EntityClass::Company || registry.is_merged(i) {
                 continue;
             }
             let name = registry.entities[i].name.clone();
@@ -372,8 +372,17 @@ impl Pipeline {
                 let chars: Vec<char> = c.chars().collect();
                 if c != name && self.lexicon.get(&c).is_none() && self.entity_rules.is_distinctive(&chars) {
                     for form in [c.clone(), format!("{c}公司")] {
-                        if text.contains(&form) {
-                            registry.add_alias(i, &form);
+                        match registry.find(&form) {
+                            // found on its own before (宝德数坝公司): the same company
+                            Some(other)
+                                if registry.entities[other].class == EntityClass::Company
+                                    && registry.entities[other].name.chars().count() < name.chars().count() =>
+                            {
+                                registry.merge(other, i)
+                            }
+                            Some(_) => {}
+                            None if text.contains(&form) => registry.add_alias(i, &form),
+                            None => {}
                         }
                     }
                 }
@@ -681,6 +690,7 @@ fn finish(article: &Article, registry: Registry, mentioned: &[bool], mut facts: 
         .entities
         .iter()
         .enumerate()
+        .filter(|(i, e)| !registry.is_merged(*i))
         .filter(|(i, e)| mentioned.get(*i).copied().unwrap_or(false) || used.contains(e.name.as_str()))
         .map(|(_, e)| e.clone())
         .collect();

@@ -15,6 +15,8 @@ pub struct Registry {
     pub mentions: Vec<usize>,
     /// Surfaces by first character, longest first, for matching.
     by_first_char: HashMap<char, Vec<(String, usize)>>,
+    /// Entities found to be another's short form (宝德数坝公司), merged away.
+    merged: Vec<bool>,
 }
 
 impl Registry {
@@ -41,6 +43,7 @@ impl Registry {
         let i = self.entities.len();
         self.entities.push(Entity { name: canonical.clone(), class, aliases: BTreeSet::new(), adcode });
         self.mentions.push(1);
+        self.merged.push(false);
         self.index(&canonical, i);
         self.add_alias(i, name);
         i
@@ -65,6 +68,37 @@ impl Registry {
             list.push((surface.to_string(), i));
             list.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
         }
+    }
+
+    /// Folds entity `from` into `into`: its names become aliases of `into`
+    /// and every mention of them a mention of `into`.
+    pub fn merge(&mut self, from: usize, into: usize) {
+        if from == into || self.merged[from] || self.merged[into] {
+            return;
+        }
+        let names: Vec<String> = std::iter::once(self.entities[from].name.clone())
+            .chain(self.entities[from].aliases.iter().cloned())
+            .collect();
+        for name in names {
+            self.by_surface.insert(name.clone(), into);
+            if self.entities[into].name != name {
+                self.entities[into].aliases.insert(name);
+            }
+        }
+        for list in self.by_first_char.values_mut() {
+            for (_, i) in list.iter_mut() {
+                if *i == from {
+                    *i = into;
+                }
+            }
+        }
+        self.mentions[into] += self.mentions[from];
+        self.merged[from] = true;
+    }
+
+    /// Whether the entity was merged into another.
+    pub fn is_merged(&self, i: usize) -> bool {
+        self.merged[i]
     }
 
     /// The longest surface that starts at `chars[at]`, with its entity.
