@@ -176,7 +176,7 @@ impl MeasureRules {
             if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() < 10.0 {
                 continue;
             }
-            let indicator = self.indicator(&items[after_subject.min(i)..i]);
+            let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
             let name = input.registry.entities[subject].name.clone();
             let fact = match state.frame {
                 Frame::Target(year) => Fact::Target {
@@ -254,30 +254,27 @@ impl MeasureRules {
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
     }
 
-    /// The words between the subject and the value, cue words left out.
-    fn indicator(&self, items: &[Item]) -> String {
-        items
+    /// What the value measures: the words before it in its clause (after
+    /// the subject), cue and connective words left out; when nothing but a
+    /// verb is left (打造2个…企业), the noun phrase after the value.
+    fn indicator(&self, before: &[Item], after: &[Item]) -> String {
+        const CUES: &[&str] = &[
+            "，", "、", "已", "已经", "达到", "达", "突破", "超过", "约", "近", "共", "为", "有", "而", "并", "同时",
+            "其中", "到", "全年", "又", "还", "再", "的", "超",
+        ];
+        let words: Vec<&str> = before
             .iter()
+            .rev()
+            .take_while(|item| matches!(item, Item::Word { .. }))
             .filter_map(Item::word)
-            .filter(|w| {
-                !self.future.iter().any(|f| f == w)
-                    && !matches!(
-                        *w,
-                        "，" | "、"
-                            | "已"
-                            | "已经"
-                            | "达到"
-                            | "达"
-                            | "突破"
-                            | "超过"
-                            | "约"
-                            | "近"
-                            | "共"
-                            | "为"
-                            | "有"
-                    )
-            })
-            .collect()
+            .filter(|w| !self.future.iter().any(|f| f == w) && !self.goal.iter().any(|g| g == w) && !CUES.contains(w))
+            .collect();
+        let mut text: String = words.into_iter().rev().collect();
+        if text.chars().count() < 2 {
+            text =
+                after.iter().map_while(Item::word).take_while(|w| !w.starts_with(['，', '。', '；', '、'])).collect();
+        }
+        text.trim_start_matches(['的', '和']).to_string()
     }
 }
 

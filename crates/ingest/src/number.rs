@@ -288,7 +288,8 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
 }
 
 fn cue_before(chars: &[char], at: usize) -> Option<Comparator> {
-    (1..=3).filter(|n| *n <= at).find_map(|n| {
+    // longest first: 不少于 is not 少于
+    (1..=3).rev().filter(|n| *n <= at).find_map(|n| {
         let cue: String = chars[at - n..at].iter().collect();
         Comparator::from_cue(&cue)
     })
@@ -429,6 +430,7 @@ mod tests {
         assert_eq!(read("1870余家").value.to_string(), "1870");
         assert_eq!(read("近70亿元").comparator, Some(Comparator::About));
         assert_eq!(read("低于9℃").comparator, Some(Comparator::AtMost));
+        assert_eq!(read("不少于3000名").comparator, Some(Comparator::AtLeast));
         assert_eq!(read("20家以上").comparator, Some(Comparator::AtLeast));
         let q = read("十多亿元");
         assert_eq!((q.value.to_string(), q.comparator), ("1000000000".into(), Some(Comparator::AtLeast)));

@@ -690,7 +690,7 @@ fn finish(article: &Article, registry: Registry, mentioned: &[bool], mut facts: 
         .entities
         .iter()
         .enumerate()
-        .filter(|(i, e)| !registry.is_merged(*i))
+        .filter(|(i, _)| !registry.is_merged(*i))
         .filter(|(i, e)| mentioned.get(*i).copied().unwrap_or(false) || used.contains(e.name.as_str()))
         .map(|(_, e)| e.clone())
         .collect();
