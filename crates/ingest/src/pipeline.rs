@@ -126,7 +126,8 @@ impl Pipeline {
         let mut facts = layout_facts;
         let mut measure_state = MeasureState::default();
         let mut focus = Focus::new(&registry);
-        let mut mentioned = vec![false; registry.entities.len()];
+        // where each entity is first named: the evidence of what its name says
+        let mut mentioned: Vec<Option<Evidence>> = vec![None; registry.entities.len()];
         for (p, tokens) in prepared.iter().zip(&words) {
             let items = self.items(p, tokens, &registry, &mut focus, article.date);
             let evidence = |rule: &str| Evidence {
@@ -146,11 +147,13 @@ impl Pipeline {
             for (i, item) in items.iter().enumerate() {
                 if let Item::Entity { entity, .. } = item {
                     focus.seen(*entity, &registry, i);
-                    mentioned[*entity] = true;
+                    if mentioned[*entity].is_none() {
+                        mentioned[*entity] = Some(evidence("name/prefix"));
+                    }
                 }
             }
         }
-        self.facts_from_names(&registry, &mut facts);
+        self.facts_from_names(&registry, &mentioned, &mut facts);
         finish(article, registry, &mentioned, facts)
     }
 
@@ -530,7 +533,7 @@ impl Pipeline {
     /// Facts a name itself states: a park or data center whose name starts
     /// with a place is located there (张家口经开区); one whose name starts
     /// with a company is operated by it (秦淮数据集团高端装备制造产业基地).
-    fn facts_from_names(&self, registry: &Registry, facts: &mut Vec<Fact>) {
+    fn facts_from_names(&self, registry: &Registry, first_named: &[Option<Evidence>], facts: &mut Vec<Fact>) {
         let starts_with = |name: &str, other: &Entity| {
             std::iter::once(&other.name)
                 .chain(other.aliases.iter())
@@ -538,10 +541,11 @@ impl Pipeline {
                 .map(|n| n.len())
                 .max()
         };
-        for e in &registry.entities {
+        for (i, e) in registry.entities.iter().enumerate() {
             if !matches!(e.class, EntityClass::Park | EntityClass::DataCenter) {
                 continue;
             }
+            let Some(Some(named)) = first_named.get(i) else { continue };
             // 腾讯怀来云: the place may follow the operator's name
             let operator = registry
                 .entities
@@ -553,7 +557,7 @@ impl Pipeline {
                 if other.name == e.name {
                     continue;
                 }
-                let evidence = Evidence { sentence: e.name.clone(), start: 0, end: 0, rule: "name/prefix".into() };
+                let evidence = named.clone();
                 let is_place = other.class.is_administrative() || other.class == EntityClass::Park;
                 if is_place && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
                     facts.push(Fact::Relation {
@@ -673,7 +677,7 @@ impl Focus {
 /// Keeps the entities the text mentions on their own or that a fact is
 /// about (阿里巴巴 only inside 阿里巴巴张北云计算庙滩数据中心 is no entity of
 /// the article), sorted by name; drops repeated facts.
-fn finish(article: &Article, registry: Registry, mentioned: &[bool], mut facts: Vec<Fact>) -> Extraction {
+fn finish(article: &Article, registry: Registry, mentioned: &[Option<Evidence>], mut facts: Vec<Fact>) -> Extraction {
     let mut seen = std::collections::HashSet::new();
     facts.retain(|f| seen.insert(fact_key(f)));
     let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -691,7 +695,7 @@ fn finish(article: &Article, registry: Registry, mentioned: &[bool], mut facts: 
         .iter()
         .enumerate()
         .filter(|(i, _)| !registry.is_merged(*i))
-        .filter(|(i, e)| mentioned.get(*i).copied().unwrap_or(false) || used.contains(e.name.as_str()))
+        .filter(|(i, e)| mentioned.get(*i).is_some_and(Option::is_some) || used.contains(e.name.as_str()))
         .map(|(_, e)| e.clone())
         .collect();
     entities.sort_by(|a, b| a.name.cmp(&b.name));
