@@ -1,5 +1,8 @@
-//! `tupu build`: finds the articles, extracts them in parallel, writes each
-//! into its own graph as it comes, and reports bad inputs without stopping.
+//! `tupu build`: brings the store in line with the article files under the
+//! paths given. Every file is hashed; only new, changed and stale articles
+//! are extracted (in parallel) and each is written in its own transaction
+//! as it comes; moved files get their new source and articles whose files
+//! are gone are pruned. Bad inputs are reported without stopping.
 
 use crate::cli::{BuildArgs, Cli};
 use crate::{Outcome, open_store};
@@ -10,91 +13,279 @@ use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Instant;
-use tupu_ingest::{ARTICLE_EXTENSIONS, Extraction, IngestError, Pipeline, read_article};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tupu_graph::store::ontology_hash;
+use tupu_graph::sync::{Reason, article_id, content_hash, rules_fingerprint, source_path};
+use tupu_graph::{FoundFile, GraphStore, LastBuild, Refreshed, StoredArticle, SyncPlan, SyncRequest};
+use tupu_ingest::{ARTICLE_EXTENSIONS, Extraction, IngestError, Pipeline, parse_article};
 
-/// Builds the articles under `args.paths` into the store.
+/// Brings the store in line with the articles under `args.paths`.
 pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
-    let mut failures = 0usize;
-    let (files, errors) = find_articles(&args.paths);
-    for error in &errors {
+    let ontology = cli.ontology_dir();
+    // The pipeline takes a while to load (its segmenter's dictionaries); it
+    // loads while the files are hashed and the store read, and is waited
+    // for only if something is to be extracted.
+    let mut pipeline = Loading::start(&ontology);
+    let quick_rules = rules_fingerprint(&ontology).ok();
+    let (scan, opened) = rayon::join(
+        || Scan::of(&args.paths),
+        || -> anyhow::Result<_> {
+            let store = open_store(&cli.store)?;
+            sync_ontology(&store, &ontology)?;
+            let stored = store.articles().context("reading the store's articles")?;
+            Ok((store, stored))
+        },
+    );
+    let (store, stored) = opened?;
+    for error in &scan.errors {
         eprintln!("error: {error}");
     }
-    failures += errors.len();
+    let mut failures = scan.errors.len();
+    let prune = !args.no_prune;
+    let mut rules = match &quick_rules {
+        Some(rules) => rules.clone(),
+        None => pipeline.get(&ontology)?.fingerprint().to_owned(),
+    };
+    let mut plan = scan.plan(&stored, &rules, prune);
+    if !plan.extract.is_empty() && pipeline.get(&ontology)?.fingerprint() != rules {
+        // The quick fingerprint is only a shortcut: the pipeline's decides.
+        rules = pipeline.get(&ontology)?.fingerprint().to_owned();
+        plan = scan.plan(&stored, &rules, prune);
+    }
+    let rules = rules.as_str();
 
-    let ontology = cli.ontology_dir();
-    let pipeline =
-        Pipeline::load(&ontology).with_context(|| format!("loading the ontology in {}", ontology.display()))?;
-    let store = open_store(&cli.store)?;
-    let ttl = ontology.join("tupu.ttl");
-    if ttl.is_file() {
-        store.load_ontology(&ttl)?;
-    } else {
-        eprintln!("warning: {} not found; the ontology graph is left as it was", ttl.display());
+    let mut done = Done::default();
+    for removal in &plan.removals {
+        store
+            .remove_article(&removal.article.id)
+            .with_context(|| format!("removing {} from the store", removal.article.source))?;
+        done.deleted += 1;
+    }
+    for moved in &plan.moves {
+        store.set_source(&moved.id, &moved.to).with_context(|| format!("moving {}", moved.from))?;
+        done.moved += 1;
     }
 
-    let bar = progress_bar(files.len());
-    let (sender, receiver) = mpsc::channel::<(PathBuf, Result<Extraction, IngestError>)>();
-    let mut built = Built::default();
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (files, pipeline) = (&files, &pipeline);
-        scope.spawn(move || {
-            // Stops early once the receiver is gone (a fatal store error).
-            let _ = files.par_iter().try_for_each_with(sender, |sender, path| {
-                let extracted = read_article(path).map(|article| pipeline.extract(&article));
-                sender.send((path.clone(), extracted)).map_err(drop)
+    if !plan.extract.is_empty() {
+        let pipeline = pipeline.get(&ontology)?;
+        let bar = progress_bar(plan.extract.len());
+        let (sender, receiver) = mpsc::channel::<(usize, Result<Extraction, String>)>();
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            let jobs = &plan.extract;
+            scope.spawn(move || {
+                // Stops early once the receiver is gone (a fatal store error).
+                let _ = jobs.par_iter().enumerate().try_for_each_with(sender, |sender, (at, job)| {
+                    let extracted = read_expected(&job.path, &job.id).and_then(|bytes| {
+                        parse_article(&job.path, &bytes).map(|a| pipeline.extract(&a)).map_err(|e| e.to_string())
+                    });
+                    sender.send((at, extracted)).map_err(drop)
+                });
             });
-        });
-        for (path, extracted) in receiver {
-            bar.set_message(path.display().to_string());
-            match extracted {
-                Ok(extraction) => {
-                    store
-                        .replace_article(&extraction)
-                        .with_context(|| format!("writing {} to the store", path.display()))?;
-                    built.add(&extraction);
+            for (at, extracted) in receiver {
+                let job = &plan.extract[at];
+                bar.set_message(job.path.display().to_string());
+                match extracted {
+                    Ok(extraction) => {
+                        let writing = || format!("writing {} to the store", job.path.display());
+                        if job.reason == Reason::Stale {
+                            match store.refresh_article(&extraction, rules).with_context(writing)? {
+                                Refreshed::Rewritten(_) => done.rewritten += 1,
+                                Refreshed::Same => {}
+                            }
+                        } else {
+                            store.write_article(&extraction, rules, &job.replaces).with_context(writing)?;
+                        }
+                        done.add(job.reason, &extraction);
+                    }
+                    Err(error) => {
+                        failures += 1;
+                        bar.suspend(|| eprintln!("error: {error}"));
+                    }
                 }
-                Err(error) => {
-                    failures += 1;
-                    bar.suspend(|| eprintln!("error: {error}"));
-                }
+                bar.inc(1);
             }
-            bar.inc(1);
-        }
-        Ok(())
-    })?;
-    bar.finish_and_clear();
+            Ok(())
+        })?;
+        bar.finish_and_clear();
+    }
 
-    if files.is_empty() && errors.is_empty() {
+    if store.build_record()?.rules_fingerprint.as_deref() != Some(rules) {
+        store.set_build_rules(rules)?;
+    }
+    if done.new + done.changed + done.stale + done.moved + done.deleted >= FLUSH_AFTER_ARTICLES {
+        flush(&store)?;
+    }
+    if scan.files.is_empty() && scan.errors.is_empty() {
         eprintln!("warning: no article files ({}) found", ARTICLE_EXTENSIONS.join(", "));
     }
+    notes(&plan);
+    let seconds = started.elapsed().as_secs_f64();
+    let written = done.written();
+    let record = LastBuild {
+        finished: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        seconds,
+        paths: scan.roots.iter().map(|r| r.to_string_lossy().into_owned()).collect(),
+        written,
+        deleted: done.deleted,
+        failed: failures,
+    };
+    if let Err(e) = record.save(&cli.store) {
+        eprintln!("warning: cannot record the build in {}: {e}", cli.store.display());
+    }
     eprintln!(
-        "built {} article{} into {}: {} facts, {} entities; {} failed; {:.1}s",
-        built.articles,
-        if built.articles == 1 { "" } else { "s" },
+        "built {written} article{} into {}: {}; {} facts, {} entities; {failures} failed; {seconds:.1}s",
+        if written == 1 { "" } else { "s" },
         cli.store.display(),
-        built.facts,
-        built.entities.len(),
-        failures,
-        started.elapsed().as_secs_f64()
+        done.describe(plan.unchanged),
+        done.facts,
+        done.entities.len(),
     );
     Ok(if failures > 0 { Outcome::SomeFailed } else { Outcome::Ok })
 }
 
+/// Articles written or removed that make a build flush the store when it
+/// ends. RocksDB logs every write and keeps the log until its tables take
+/// the data in, which for the small tables of an Oxigraph store happens
+/// rarely; the next command to open the store replays the log, and after a
+/// full build of tens of thousands of articles that takes half a minute.
+/// Small builds leave the little they logged to that replay.
+const FLUSH_AFTER_ARTICLES: usize = 1000;
+
+/// How long a flush may take before the build ends without waiting for it.
+const FLUSH_PATIENCE: Duration = Duration::from_secs(60);
+
+/// Moves what the build logged into the store's tables. RocksDB's manual
+/// flush has been seen to wait forever with its threads idle (an open
+/// RocksDB issue); the data is safe in the log by then, so after
+/// [`FLUSH_PATIENCE`] the build ends without it, leaving the flushing
+/// thread, and with it the store, open until the process exits.
+fn flush(store: &GraphStore) -> anyhow::Result<()> {
+    let (sender, receiver) = mpsc::channel();
+    let oxigraph = store.oxigraph().clone();
+    std::thread::spawn(move || sender.send(oxigraph.flush()));
+    match receiver.recv_timeout(FLUSH_PATIENCE) {
+        Ok(flushed) => flushed.context("flushing the store"),
+        Err(_) => {
+            eprintln!(
+                "warning: the store's log was not moved into its tables within {}s; nothing is lost, the next command replays it",
+                FLUSH_PATIENCE.as_secs()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// A pipeline that loads in the background until it is needed.
+struct Loading {
+    handle: Option<std::thread::JoinHandle<Result<Pipeline, IngestError>>>,
+    pipeline: Option<Pipeline>,
+}
+
+impl Loading {
+    /// Starts loading the pipeline of `ontology`.
+    fn start(ontology: &Path) -> Self {
+        let ontology = ontology.to_owned();
+        Self { handle: Some(std::thread::spawn(move || Pipeline::load(&ontology))), pipeline: None }
+    }
+
+    /// The pipeline, once loaded.
+    fn get(&mut self, ontology: &Path) -> anyhow::Result<&Pipeline> {
+        if let Some(handle) = self.handle.take() {
+            let loaded = handle.join().map_err(|_| anyhow::anyhow!("loading the ontology panicked"))?;
+            self.pipeline = Some(loaded.with_context(|| format!("loading the ontology in {}", ontology.display()))?);
+        }
+        self.pipeline.as_ref().with_context(|| format!("the ontology in {} could not be loaded", ontology.display()))
+    }
+}
+
+/// Reloads the ontology graph when `tupu.ttl` is not the file it was
+/// loaded from.
+fn sync_ontology(store: &GraphStore, ontology: &Path) -> anyhow::Result<()> {
+    let ttl = ontology.join("tupu.ttl");
+    match std::fs::read(&ttl) {
+        Ok(bytes) => {
+            if store.build_record()?.ontology_hash != Some(ontology_hash(&bytes)) {
+                store.load_ontology(&ttl)?;
+            }
+        }
+        Err(_) => eprintln!("warning: {} not found; the ontology graph is left as it was", ttl.display()),
+    }
+    Ok(())
+}
+
+/// The bytes of a file if they still are those of article `id` (the file
+/// may have changed since it was hashed).
+fn read_expected(path: &Path, id: &str) -> Result<Vec<u8>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    if article_id(&content_hash(&bytes)) != id {
+        return Err(format!("{}: changed while tupu was building; build again", path.display()));
+    }
+    Ok(bytes)
+}
+
+/// What the notes after a build tell.
+fn notes(plan: &SyncPlan) {
+    if !plan.kept.is_empty() {
+        eprintln!("note: kept {} article(s) whose files are gone (--no-prune)", plan.kept.len());
+    }
+    if plan.stale_elsewhere > 0 {
+        eprintln!(
+            "note: {} article(s) outside the paths given were extracted with other rules; build their paths to refresh them",
+            plan.stale_elsewhere
+        );
+    }
+    if !plan.duplicates.is_empty() {
+        eprintln!(
+            "note: {} file(s) hold the same text as another file and are one article with it",
+            plan.duplicates.len()
+        );
+    }
+}
+
 /// Counts for the summary line.
 #[derive(Default)]
-struct Built {
-    articles: usize,
+struct Done {
+    new: usize,
+    changed: usize,
+    stale: usize,
+    rewritten: usize,
+    moved: usize,
+    deleted: usize,
     facts: usize,
     entities: BTreeSet<String>,
 }
 
-impl Built {
-    fn add(&mut self, extraction: &Extraction) {
-        self.articles += 1;
+impl Done {
+    fn add(&mut self, reason: Reason, extraction: &Extraction) {
+        match reason {
+            Reason::New => self.new += 1,
+            Reason::Changed => self.changed += 1,
+            Reason::Stale => self.stale += 1,
+        }
         self.facts += extraction.facts.len();
         self.entities.extend(extraction.entities.iter().map(|e| e.name.clone()));
+    }
+
+    /// `3 new, 1 changed, 6 stale (2 rewritten), 19870 unchanged`: what
+    /// happened to how many articles, leaving out what did not happen.
+    fn describe(&self, unchanged: usize) -> String {
+        let stale = format!("{} stale ({} rewritten)", self.stale, self.rewritten);
+        let parts = [
+            (self.new, format!("{} new", self.new)),
+            (self.changed, format!("{} changed", self.changed)),
+            (self.stale, stale),
+            (self.moved, format!("{} moved", self.moved)),
+            (self.deleted, format!("{} deleted", self.deleted)),
+            (unchanged, format!("{unchanged} unchanged")),
+        ];
+        let said: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
+        if said.is_empty() { "nothing to do".to_owned() } else { said.join(", ") }
+    }
+
+    /// Articles whose graph was written.
+    fn written(&self) -> usize {
+        self.new + self.changed + self.rewritten
     }
 }
 
@@ -109,45 +300,146 @@ fn progress_bar(len: usize) -> ProgressBar {
     ProgressBar::new(len as u64).with_style(style)
 }
 
-/// The files named, and the article files under the directories named
-/// (hidden entries skipped), sorted and each once; plus a message for
-/// each path that could not be used.
-fn find_articles(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let mut files = BTreeSet::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
-            Ok(_) => {
-                files.insert(path.clone());
-            }
-            Err(e) => errors.push(format!("{}: {e}", path.display())),
-        }
-    }
-    (files.into_iter().collect(), errors)
+/// The article files under the paths of a build, hashed.
+pub struct Scan {
+    /// The paths given that exist, made absolute with symbolic links
+    /// resolved, so that a source names its file whatever the current
+    /// directory.
+    pub roots: Vec<PathBuf>,
+    /// The article files found, each once, sorted, with their hashes.
+    pub files: Vec<FoundFile>,
+    /// Files and directories that could not be read.
+    pub unreadable: Vec<PathBuf>,
+    /// A message for each path that could not be used.
+    pub errors: Vec<String>,
 }
 
-fn walk(dir: &Path, files: &mut BTreeSet<PathBuf>, errors: &mut Vec<String>) {
+impl Scan {
+    /// Finds the article files under `paths` and hashes them in parallel.
+    pub fn of(paths: &[PathBuf]) -> Self {
+        let mut roots = Vec::new();
+        let mut errors = Vec::new();
+        let mut missing = Vec::new();
+        for path in paths {
+            match std::fs::canonicalize(path) {
+                Ok(root) => roots.push(root),
+                Err(e) => {
+                    errors.push(format!("{}: {e}", path.display()));
+                    // A path named but missing is not taken for a deletion
+                    // when a directory given with it holds it.
+                    missing.extend(std::path::absolute(path));
+                }
+            }
+        }
+        let found = find_articles(&roots);
+        errors.extend(found.errors);
+        let mut unreadable = found.unreadable;
+        unreadable.extend(missing);
+        let hashed: Vec<Result<FoundFile, (PathBuf, String)>> = found
+            .files
+            .into_par_iter()
+            .map(|path| match std::fs::read(&path) {
+                Ok(bytes) => Ok(FoundFile { content_hash: content_hash(&bytes), path }),
+                Err(e) => {
+                    let message = format!("{}: cannot read: {e}", path.display());
+                    Err((path, message))
+                }
+            })
+            .collect();
+        let mut files = Vec::with_capacity(hashed.len());
+        for result in hashed {
+            match result {
+                Ok(file) => files.push(file),
+                Err((path, message)) => {
+                    unreadable.push(path);
+                    errors.push(message);
+                }
+            }
+        }
+        Self { roots, files, unreadable, errors }
+    }
+
+    /// What a build of these files does to a store holding `stored`.
+    pub fn plan(&self, stored: &[StoredArticle], rules_fingerprint: &str, prune: bool) -> SyncPlan {
+        let request = SyncRequest {
+            roots: &self.roots,
+            files: &self.files,
+            unreadable: &self.unreadable,
+            rules_fingerprint,
+            prune,
+        };
+        SyncPlan::new(&request, stored, still_holds)
+    }
+}
+
+/// Whether an article's stored source still holds its text.
+fn still_holds(article: &StoredArticle) -> bool {
+    std::fs::read(source_path(&article.source)).is_ok_and(|bytes| article_id(&content_hash(&bytes)) == article.id)
+}
+
+/// What [`find_articles`] found.
+#[derive(Default)]
+struct Found {
+    files: Vec<PathBuf>,
+    unreadable: Vec<PathBuf>,
+    errors: Vec<String>,
+}
+
+/// The files named, and the article files under the directories named
+/// (hidden entries skipped), sorted and each once; plus the paths that
+/// could not be read, with a message for each.
+fn find_articles(paths: &[PathBuf]) -> Found {
+    let mut files = Vec::new();
+    let mut found = Found::default();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut found),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => {
+                found.unreadable.push(path.clone());
+                found.errors.push(format!("{}: {e}", path.display()));
+            }
+        }
+    }
+    // Sorted as bytes, as sources are compared (cheaper than by component).
+    files.sort_unstable_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
+    files.dedup();
+    found.files = files;
+    found
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return errors.push(format!("{}: {e}", dir.display())),
+        Err(e) => {
+            found.unreadable.push(dir.to_owned());
+            return found.errors.push(format!("{}: {e}", dir.display()));
+        }
     };
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                errors.push(format!("{}: {e}", dir.display()));
+                found.unreadable.push(dir.to_owned());
+                found.errors.push(format!("{}: {e}", dir.display()));
                 continue;
             }
         };
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, files, errors);
+        let path = entry.path();
+        // The directory entry tells a file from a directory without a
+        // `stat`; only symbolic links are followed to see what they are.
+        let is_dir = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => path.is_dir(),
+            Ok(kind) => kind.is_dir(),
+            Err(_) => path.is_dir(),
+        };
+        if is_dir {
+            walk(&path, files, found);
         } else if is_article(&path) {
-            files.insert(path);
+            files.push(path);
         }
     }
 }
@@ -171,10 +463,25 @@ mod tests {
         for file in ["a.md", "b/c/d.HTML", "b/e.txt", "b/skip.png", ".hidden/x.md"] {
             std::fs::write(root.join(file), "文字").unwrap();
         }
-        let (files, errors) = find_articles(&[root.to_owned(), root.join("b/skip.png"), root.join("missing.md")]);
-        let names: Vec<String> = files.iter().map(|f| f.strip_prefix(root).unwrap().display().to_string()).collect();
+        let found = find_articles(&[root.to_owned(), root.join("b/skip.png"), root.join("missing.md")]);
+        let names: Vec<String> =
+            found.files.iter().map(|f| f.strip_prefix(root).unwrap().display().to_string()).collect();
         assert_eq!(names, ["a.md", "b/c/d.HTML", "b/e.txt", "b/skip.png"]);
-        assert_eq!(errors.len(), 1);
-        assert!(errors[0].contains("missing.md"), "{errors:?}");
+        assert_eq!(found.errors.len(), 1);
+        assert!(found.errors[0].contains("missing.md"), "{:?}", found.errors);
+        assert_eq!(found.unreadable, [root.join("missing.md")]);
+    }
+
+    #[test]
+    fn a_scan_makes_roots_absolute_and_hashes_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "甲").unwrap();
+        let scan = Scan::of(&[dir.path().to_owned(), dir.path().join("nowhere")]);
+        assert_eq!(scan.roots, [std::fs::canonicalize(dir.path()).unwrap()]);
+        assert_eq!(scan.files.len(), 1);
+        assert!(scan.files[0].path.is_absolute());
+        assert_eq!(scan.files[0].content_hash, content_hash("甲".as_bytes()));
+        assert_eq!(scan.errors.len(), 1, "{:?}", scan.errors);
+        assert!(scan.errors[0].starts_with(&dir.path().join("nowhere").display().to_string()));
     }
 }

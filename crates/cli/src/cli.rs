@@ -43,12 +43,20 @@ impl Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract facts from articles and write them to the store, one named
-    /// graph per article (re-building an article replaces its facts).
+    /// Bring the store in line with the article files under the paths
+    /// given: extract new articles, replace changed ones (one named graph
+    /// per article), skip unchanged ones by content hash, update the
+    /// source of moved ones, remove those whose files are gone, and
+    /// extract again the articles whose rules or lexicon changed.
     ///
     /// Bad inputs (unreadable, binary, broken front matter, no text) are
-    /// reported and skipped; the exit code is then 1.
+    /// reported and skipped, and what the store held for them is kept; the
+    /// exit code is then 1. A build that is interrupted is completed by the
+    /// next one.
     Build(BuildArgs),
+    /// Show what the store holds (articles, entities, facts by kind, last
+    /// build) and what `tupu build PATH…` would do now.
+    Status(StatusArgs),
     /// Run a SPARQL query over all articles.
     ///
     /// The default graph is the union of all graphs, so a triple that
@@ -62,6 +70,16 @@ pub enum Command {
     Export(ExportArgs),
     /// Write the entity graph as Graphviz DOT (render with `dot -Tsvg`).
     Dot(DotArgs),
+    /// Draw a view: a diagram defined in ontology/views/NAME.toml (a
+    /// SPARQL CONSTRUCT and its styling), as DOT, SVG, PNG, GraphML or JSON.
+    ///
+    /// SVG and PNG are rendered with Graphviz's `dot` and the font Noto
+    /// Sans CJK SC (fonts-noto-cjk). A view larger than its cap shows its
+    /// best-linked entities and says "showing N of M".
+    View(ViewArgs),
+    /// Graph algorithms on the entity graph (or a view's graph): how two
+    /// entities are connected, which are central, which parts hang together.
+    Graph(GraphArgs),
     /// Show every fact about an entity with the sentence, article and rule
     /// it came from.
     Explain(ExplainArgs),
@@ -78,6 +96,31 @@ pub struct BuildArgs {
     /// .md, .markdown, .txt, .html and .htm files.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Keep the articles whose files are gone. By default a build removes
+    /// the articles whose source lies under the paths given and no longer
+    /// exists; articles from other paths are never touched.
+    #[arg(long)]
+    pub no_prune: bool,
+}
+
+/// `tupu status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Article files or directories: also tell what `tupu build` of them
+    /// would do now (new, changed, stale, moved, deleted, unchanged
+    /// articles), without doing it.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Count the articles whose files are gone as kept, as
+    /// `tupu build --no-prune` would.
+    #[arg(long)]
+    pub no_prune: bool,
+
+    /// List the files and articles behind each count.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// `tupu query`.
@@ -184,4 +227,108 @@ pub struct EvalArgs {
     /// List the gold facts missed and the facts that match no gold fact.
     #[arg(long)]
     pub show_errors: bool,
+}
+
+/// `tupu view`.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// The view: NAME for ontology/views/NAME.toml (see --list), or the
+    /// path of a view file.
+    #[arg(value_name = "NAME", required_unless_present = "list")]
+    pub name: Option<String>,
+
+    /// List the views with their titles and descriptions.
+    #[arg(long)]
+    pub list: bool,
+
+    /// Keep only what lies within --depth steps of this entity: its label
+    /// (张家口市), an alias (张家口) or its IRI (tpid:张家口市).
+    #[arg(long, value_name = "ENTITY")]
+    pub focus: Option<String>,
+
+    /// Steps kept around --focus, relations read both ways. Default: the
+    /// view's (2 unless it says otherwise).
+    #[arg(long, value_name = "K", requires = "focus")]
+    pub depth: Option<usize>,
+
+    /// Only what one article says: its id, tpa:ID or its IRI.
+    #[arg(long, value_name = "ARTICLE")]
+    pub graph: Option<String>,
+
+    /// dot, svg, png, graphml or json (a name, an extension or a media
+    /// type). Default: guessed from -o, else dot.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Draw at most N entities, the best linked, with their targets and
+    /// observations (0: all). Default: the view's cap.
+    #[arg(long, value_name = "N")]
+    pub max_nodes: Option<usize>,
+}
+
+/// `tupu graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Which algorithm.
+    #[command(subcommand)]
+    pub command: GraphCommand,
+
+    /// Work on this view's graph (ontology/views/NAME.toml) instead of the
+    /// whole entity graph.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub view: Option<String>,
+
+    /// Only what one article says: its id, tpa:ID or its IRI.
+    #[arg(long, global = true, value_name = "ARTICLE")]
+    pub graph: Option<String>,
+}
+
+/// The algorithms of `tupu graph`.
+#[derive(Debug, Subcommand)]
+pub enum GraphCommand {
+    /// How two entities are connected: the shortest chain of relations
+    /// (read in either direction), each step with the sentences that
+    /// state it. Exit code 1 when they are not connected.
+    Path {
+        /// The first entity: a label, an alias or an IRI.
+        #[arg(value_name = "A")]
+        from: String,
+        /// The second entity.
+        #[arg(value_name = "B")]
+        to: String,
+    },
+    /// The most central entities, with their degree (distinct
+    /// neighbours), closeness (how near they are to everything they are
+    /// connected to) and PageRank over the relations' direction (what
+    /// things lie in, belong to, are run by).
+    Central {
+        /// How many to list.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        top: usize,
+
+        /// Which measure ranks them.
+        #[arg(long, value_enum, default_value_t = CentralBy::Degree, value_name = "MEASURE")]
+        by: CentralBy,
+    },
+    /// The connected parts of the graph, largest first.
+    Components {
+        /// How many parts (of more than one node) to list.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        top: usize,
+    },
+}
+
+/// The measures `tupu graph central` ranks by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CentralBy {
+    /// Most neighbours first (ties: closeness, then PageRank).
+    Degree,
+    /// Nearest to everything first.
+    Closeness,
+    /// Highest PageRank first.
+    Pagerank,
 }

@@ -7,8 +7,11 @@ mod cli;
 mod eval;
 mod explain;
 mod export;
+mod graph_cmd;
 mod query;
+mod status;
 mod table;
+mod view;
 
 use anyhow::bail;
 use clap::Parser;
@@ -42,10 +45,13 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Build(args) => build::run(cli, args),
+        Command::Status(args) => status::run(cli, args),
         Command::Query(args) => query::run_query(cli, args),
         Command::Update(args) => query::run_update(cli, args),
         Command::Export(args) => export::run_export(cli, args),
         Command::Dot(args) => export::run_dot(cli, args),
+        Command::View(args) => view::run(cli, args),
+        Command::Graph(args) => graph_cmd::run(cli, args),
         Command::Explain(args) => explain::run(cli, args),
         Command::Eval(args) => eval::run(cli, args),
     }

@@ -67,6 +67,60 @@ pub enum GraphError {
         /// The graph's IRI.
         iri: String,
     },
+    /// A view file has a mistake.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    ViewDefinition {
+        /// The view file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A view file or directory could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    ViewIo {
+        /// The file or directory.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// No view of that name.
+    #[error("no view `{name}` in {} (views: {known})", dir.display())]
+    NoSuchView {
+        /// The name asked for.
+        name: String,
+        /// The views directory.
+        dir: PathBuf,
+        /// The views there are.
+        known: String,
+    },
+    /// A view's query did not give a graph, or failed.
+    #[error("view `{view}`: {message}")]
+    View {
+        /// The view.
+        view: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// No entity has this label, alias or IRI.
+    #[error("no entity is called `{text}`{}", if suggestions.is_empty() { String::new() } else { format!(" (similar: {suggestions})") })]
+    NoSuchEntity {
+        /// The name given.
+        text: String,
+        /// Labels that contain it.
+        suggestions: String,
+    },
+    /// Several entities have this name.
+    #[error("`{text}` names several entities: {candidates}; give the label or IRI of one")]
+    AmbiguousEntity {
+        /// The name given.
+        text: String,
+        /// Label and IRI of each.
+        candidates: String,
+    },
     /// Writing the output failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),

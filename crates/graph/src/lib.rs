@@ -7,6 +7,8 @@
 //! see the union of all graphs with the vocabulary's prefixes predeclared
 //! ([`sparql`]). Nothing here prints: results and errors go to the caller.
 
+pub mod algorithms;
+pub mod bookkeeping;
 pub mod entity_graph;
 pub mod error;
 pub mod eval;
@@ -15,13 +17,21 @@ pub mod export;
 pub mod mapping;
 pub mod namespace;
 pub mod sparql;
+pub mod stats;
 pub mod store;
+pub mod sync;
+pub mod view;
 
-pub use entity_graph::EntityGraph;
+pub use bookkeeping::{BuildRecord, LastBuild};
+pub use entity_graph::{EntityEdge, EntityGraph, EntityNode, NodeClass};
 pub use error::{GraphError, Result};
 pub use export::{export, graph_iri, rdf_format};
 pub use mapping::article_quads;
 pub use namespace::{abbreviate, article_iri, entity_iri};
 pub use oxigraph::io::RdfFormat;
 pub use oxigraph::sparql::QueryResults;
+pub use stats::StoreStats;
+pub use store::Refreshed;
 pub use store::{GraphStore, StoredArticle};
+pub use sync::{FoundFile, SyncPlan, SyncRequest};
+pub use view::{View, ViewDefinition, ViewOptions};

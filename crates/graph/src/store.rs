@@ -1,25 +1,31 @@
 //! The Oxigraph store on RocksDB: one named graph per article, so that
 //! re-ingesting an article replaces exactly its facts, and the ontology in
-//! a graph of its own.
+//! a graph of its own. Every write is one transaction in which an article's
+//! facts and its bookkeeping ([`crate::bookkeeping`]) change together, so a
+//! build killed at any moment leaves a store that the next build repairs.
 
+use crate::bookkeeping::{
+    BUILD_GRAPH, ONTOLOGY_HASH, RULES_FINGERPRINT, article_rules_quad, bookkept_quads, build_quad, is_rules_quad,
+    read_articles, read_build,
+};
+pub use crate::bookkeeping::{BuildRecord, StoredArticle};
 use crate::error::{GraphError, Result};
 use crate::mapping::article_quads;
-use crate::namespace::{DCTERMS, ONTOLOGY_GRAPH, RDF, TP, TPA, article_iri};
+use crate::namespace::{DCTERMS, ONTOLOGY_GRAPH, article_iri};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use oxigraph::store::{StorageError, Store};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::store::{StorageError, Store, Transaction};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tupu_ingest::Extraction;
 
-/// An article as the store knows it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct StoredArticle {
-    /// The article id (the local name of its `tpa:` IRI).
-    pub id: String,
-    /// `dcterms:source`: the path it was built from.
-    pub source: String,
-    /// `tp:contentHash`: BLAKE3 of the file's bytes.
-    pub content_hash: String,
+/// What [`GraphStore::refresh_article`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refreshed {
+    /// The facts changed: the graph was rewritten with this many quads.
+    Rewritten(usize),
+    /// The facts are those stored: only the rule-set version was updated.
+    Same,
 }
 
 /// A tupu store directory, open for reading and writing.
@@ -47,16 +53,87 @@ impl GraphStore {
     }
 
     /// Replaces the article's graph by the quads of `extraction`, in one
-    /// transaction. Returns the number of quads written.
+    /// transaction, without a rule-set version (so a build extracts it
+    /// again). Returns the number of quads written.
     pub fn replace_article(&self, extraction: &Extraction) -> Result<usize> {
-        let graph = article_iri(&extraction.article.id);
         let quads = article_quads(extraction);
         let mut transaction = self.store.start_transaction()?;
-        transaction.clear_graph(graph.as_ref())?;
-        transaction.insert_named_graph(graph.as_ref());
-        transaction.extend(&quads);
+        write_graph(&mut transaction, &extraction.article.id, &quads)?;
         transaction.commit()?;
         Ok(quads.len())
+    }
+
+    /// Writes an article extracted with the rules `rules_fingerprint`: its
+    /// graph with its bookkeeping replaces what the graph held, and the
+    /// graphs of the articles `replaces` (older texts of its file) are
+    /// removed, all in one transaction. Returns the number of quads written.
+    pub fn write_article(
+        &self,
+        extraction: &Extraction,
+        rules_fingerprint: &str,
+        replaces: &[String],
+    ) -> Result<usize> {
+        let id = &extraction.article.id;
+        let quads = bookkept_quads(extraction, rules_fingerprint);
+        let mut transaction = self.store.start_transaction()?;
+        for old in replaces.iter().filter(|old| *old != id) {
+            transaction.remove_named_graph(article_iri(old).as_ref())?;
+        }
+        write_graph(&mut transaction, id, &quads)?;
+        transaction.commit()?;
+        Ok(quads.len())
+    }
+
+    /// Writes an article extracted again with other rules, in one
+    /// transaction: when its quads are those stored (bookkeeping aside),
+    /// only its rule-set version changes; otherwise its graph is rewritten.
+    pub fn refresh_article(&self, extraction: &Extraction, rules_fingerprint: &str) -> Result<Refreshed> {
+        let id = &extraction.article.id;
+        let graph = article_iri(id);
+        let fresh = bookkept_quads(extraction, rules_fingerprint);
+        let mut transaction = self.store.start_transaction()?;
+        let stored = transaction
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .collect::<Result<Vec<Quad>, _>>()?;
+        let facts = |quads: &[Quad]| -> HashSet<Quad> { quads.iter().filter(|q| !is_rules_quad(q)).cloned().collect() };
+        if stored.is_empty() || facts(&stored) != facts(&fresh) {
+            write_graph(&mut transaction, id, &fresh)?;
+            transaction.commit()?;
+            return Ok(Refreshed::Rewritten(fresh.len()));
+        }
+        for quad in stored.iter().filter(|q| is_rules_quad(q)) {
+            transaction.remove(quad);
+        }
+        transaction.insert(&article_rules_quad(id, rules_fingerprint));
+        transaction.commit()?;
+        Ok(Refreshed::Same)
+    }
+
+    /// Records that an article's text is now at `source` (a moved or
+    /// renamed file), in one transaction. Returns whether the article is
+    /// in the store.
+    pub fn set_source(&self, id: &str, source: &Path) -> Result<bool> {
+        let article = article_iri(id);
+        let property = NamedNode::new_unchecked(format!("{DCTERMS}source"));
+        let mut transaction = self.store.start_transaction()?;
+        if !transaction.contains_named_graph(article.as_ref())? {
+            return Ok(false);
+        }
+        let old = transaction
+            .quads_for_pattern(
+                Some(article.as_ref().into()),
+                Some(property.as_ref()),
+                None,
+                Some(article.as_ref().into()),
+            )
+            .collect::<Result<Vec<Quad>, _>>()?;
+        for quad in &old {
+            transaction.remove(quad);
+        }
+        let literal = Literal::new_simple_literal(source.to_string_lossy());
+        transaction.insert(&Quad::new(article.clone(), property, literal, article));
+        transaction.commit()?;
+        Ok(true)
     }
 
     /// Removes an article's graph. Returns whether it was there.
@@ -69,37 +146,27 @@ impl GraphStore {
         Ok(existed)
     }
 
-    /// The stored articles, sorted by id.
+    /// The stored articles with their bookkeeping, sorted by id.
     pub fn articles(&self) -> Result<Vec<StoredArticle>> {
-        let rdf_type = NamedNode::new_unchecked(format!("{RDF}type"));
-        let article_class: Term = NamedNode::new_unchecked(format!("{TP}Article")).into();
-        let source = NamedNode::new_unchecked(format!("{DCTERMS}source"));
-        let hash = NamedNode::new_unchecked(format!("{TP}contentHash"));
-        let mut articles = Vec::new();
-        for quad in self.store.quads_for_pattern(None, Some(rdf_type.as_ref()), Some(article_class.as_ref()), None) {
-            let quad = quad?;
-            let NamedOrBlankNode::NamedNode(node) = &quad.subject else { continue };
-            let Some(id) = node.as_str().strip_prefix(TPA) else { continue };
-            let value = |p: &NamedNode| -> Result<String> {
-                let found = self
-                    .store
-                    .quads_for_pattern(Some(node.into()), Some(p.as_ref()), None, Some(quad.graph_name.as_ref()))
-                    .next()
-                    .transpose()?;
-                Ok(match found.map(|q| q.object) {
-                    Some(Term::Literal(l)) => l.value().to_owned(),
-                    _ => String::new(),
-                })
-            };
-            articles.push(StoredArticle { id: id.to_owned(), source: value(&source)?, content_hash: value(&hash)? });
-        }
-        articles.sort();
-        articles.dedup();
-        Ok(articles)
+        Ok(read_articles(&self.store)?)
+    }
+
+    /// What the store records about its builds.
+    pub fn build_record(&self) -> Result<BuildRecord> {
+        Ok(read_build(&self.store)?)
+    }
+
+    /// Records the rules of a build that went to its end.
+    pub fn set_build_rules(&self, rules_fingerprint: &str) -> Result<()> {
+        let mut transaction = self.store.start_transaction()?;
+        set_build_value(&mut transaction, RULES_FINGERPRINT, rules_fingerprint)?;
+        transaction.commit()?;
+        Ok(())
     }
 
     /// Loads the Turtle file `path` into the ontology graph, replacing what
-    /// was there. Returns the number of triples.
+    /// was there, and records the file's [`ontology_hash`] in the same
+    /// transaction. Returns the number of triples.
     pub fn load_ontology(&self, path: &Path) -> Result<usize> {
         let ontology_error = |message: String| GraphError::Ontology { path: path.to_owned(), message };
         let text = std::fs::read(path).map_err(|e| ontology_error(format!("cannot read: {e}")))?;
@@ -114,6 +181,7 @@ impl GraphStore {
         let mut transaction = self.store.start_transaction()?;
         transaction.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
         transaction.extend(&quads);
+        set_build_value(&mut transaction, ONTOLOGY_HASH, &ontology_hash(&text))?;
         transaction.commit()?;
         Ok(quads.len())
     }
@@ -141,6 +209,36 @@ impl GraphStore {
         graphs.sort_by_key(ToString::to_string);
         Ok(graphs)
     }
+}
+
+/// The hash [`GraphStore::load_ontology`] records for the bytes of an
+/// ontology file, to tell whether the loaded ontology is that file's.
+pub fn ontology_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+/// Makes the article's graph hold exactly `quads`.
+fn write_graph(transaction: &mut Transaction<'_>, id: &str, quads: &[Quad]) -> Result<(), StorageError> {
+    let graph = article_iri(id);
+    transaction.clear_graph(graph.as_ref())?;
+    transaction.insert_named_graph(graph.as_ref());
+    transaction.extend(quads);
+    Ok(())
+}
+
+/// Makes `property` of the build record hold exactly `value`.
+fn set_build_value(transaction: &mut Transaction<'_>, property: &str, value: &str) -> Result<(), StorageError> {
+    let build = NamedNode::new_unchecked(BUILD_GRAPH);
+    let predicate = NamedNode::new_unchecked(property);
+    let old = transaction
+        .quads_for_pattern(Some(build.as_ref().into()), Some(predicate.as_ref()), None, Some(build.as_ref().into()))
+        .collect::<Result<Vec<Quad>, _>>()?;
+    for quad in &old {
+        transaction.remove(quad);
+    }
+    transaction.insert_named_graph(build.as_ref());
+    transaction.insert(&build_quad(property, value));
+    Ok(())
 }
 
 /// RocksDB reports a held store as an I/O error about its `LOCK` file.
@@ -185,7 +283,7 @@ mod tests {
     }
 
     #[test]
-    fn articles_are_listed_with_source_and_hash() {
+    fn articles_are_listed_with_source_and_rules() {
         let dir = tempfile::tempdir().unwrap();
         let store = GraphStore::open(dir.path()).unwrap();
         let a = sample("aaaaaaaaaaaaaaaa");
@@ -193,12 +291,106 @@ mod tests {
         let listed = store.articles().unwrap();
         assert_eq!(
             listed,
-            [StoredArticle {
-                id: a.article.id.clone(),
-                source: "seeds/a b.txt".into(),
-                content_hash: a.article.content_hash.clone()
-            }]
+            [StoredArticle { id: a.article.id.clone(), source: "seeds/a b.txt".into(), rules_fingerprint: None }]
         );
+        store.write_article(&a, "rules-1", &[]).unwrap();
+        assert_eq!(store.articles().unwrap()[0].rules_fingerprint.as_deref(), Some("rules-1"));
+    }
+
+    /// The quads of a store as sorted N-Quads lines.
+    fn dump(store: &GraphStore) -> Vec<String> {
+        let mut lines: Vec<String> = store.oxigraph().iter().map(|q| q.unwrap().to_string()).collect();
+        lines.sort();
+        lines
+    }
+
+    #[test]
+    fn write_article_replaces_the_older_texts_of_its_file_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let old = sample("aaaaaaaaaaaaaaaa");
+        let other = sample("cccccccccccccccc");
+        store.write_article(&old, "r", &[]).unwrap();
+        store.write_article(&other, "r", &[]).unwrap();
+        let new = sample("bbbbbbbbbbbbbbbb");
+        store.write_article(&new, "r", &["aaaaaaaaaaaaaaaa".to_owned()]).unwrap();
+        let ids: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.id).collect();
+        assert_eq!(ids, ["bbbbbbbbbbbbbbbb", "cccccccccccccccc"]);
+        assert!(!store.oxigraph().contains_named_graph(article_iri("aaaaaaaaaaaaaaaa").as_ref()).unwrap());
+    }
+
+    #[test]
+    fn refresh_rewrites_only_graphs_whose_facts_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let a = sample("aaaaaaaaaaaaaaaa");
+        store.write_article(&a, "rules-1", &[]).unwrap();
+        assert_eq!(store.refresh_article(&a, "rules-2").unwrap(), Refreshed::Same);
+        let clean = tempfile::tempdir().unwrap();
+        let clean = GraphStore::open(clean.path()).unwrap();
+        clean.write_article(&a, "rules-2", &[]).unwrap();
+        assert_eq!(dump(&store), dump(&clean), "only the version changed");
+
+        let mut fewer = a.clone();
+        fewer.facts.truncate(1);
+        assert!(matches!(store.refresh_article(&fewer, "rules-3").unwrap(), Refreshed::Rewritten(_)));
+        let clean_dir = tempfile::tempdir().unwrap();
+        let clean = GraphStore::open(clean_dir.path()).unwrap();
+        clean.write_article(&fewer, "rules-3", &[]).unwrap();
+        assert_eq!(dump(&store), dump(&clean));
+    }
+
+    #[test]
+    fn a_moved_article_gets_its_new_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let a = sample("aaaaaaaaaaaaaaaa");
+        store.write_article(&a, "r", &[]).unwrap();
+        assert!(store.set_source("aaaaaaaaaaaaaaaa", Path::new("/new/place.txt")).unwrap());
+        assert!(!store.set_source("dddddddddddddddd", Path::new("/x")).unwrap(), "no such article");
+        let mut moved = a.clone();
+        moved.article.source = PathBuf::from("/new/place.txt");
+        let clean_dir = tempfile::tempdir().unwrap();
+        let clean = GraphStore::open(clean_dir.path()).unwrap();
+        clean.write_article(&moved, "r", &[]).unwrap();
+        assert_eq!(dump(&store), dump(&clean));
+    }
+
+    #[test]
+    fn the_build_record_holds_one_value_of_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let ttl = dir.path().join("o.ttl");
+        std::fs::write(&ttl, "@prefix tp: <https://w3id.org/tupu/ontology#> .\ntp:A a tp:B .\n").unwrap();
+        let store = GraphStore::open(&dir.path().join("store")).unwrap();
+        assert_eq!(store.build_record().unwrap(), BuildRecord::default());
+        store.load_ontology(&ttl).unwrap();
+        store.set_build_rules("r1").unwrap();
+        store.set_build_rules("r2").unwrap();
+        let record = store.build_record().unwrap();
+        assert_eq!(record.rules_fingerprint.as_deref(), Some("r2"));
+        assert_eq!(record.ontology_hash, Some(ontology_hash(&std::fs::read(&ttl).unwrap())));
+        assert_eq!(store.len(Some(NamedNode::new_unchecked(BUILD_GRAPH).as_ref())).unwrap(), 2);
+    }
+
+    #[test]
+    fn shared_entities_go_with_the_last_article_that_mentions_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let a = sample("aaaaaaaaaaaaaaaa");
+        let mut b = sample("bbbbbbbbbbbbbbbb");
+        b.entities.retain(|e| e.name == "张家口市");
+        b.facts.clear();
+        for extraction in [&a, &b] {
+            store.write_article(extraction, "r", &[]).unwrap();
+        }
+        let city = crate::namespace::entity_iri("张家口市");
+        let about = |store: &GraphStore| {
+            store.oxigraph().quads_for_pattern(Some(city.as_ref().into()), None, None, None).count()
+        };
+        store.remove_article("aaaaaaaaaaaaaaaa").unwrap();
+        assert!(about(&store) > 0, "b still mentions 张家口市");
+        store.remove_article("bbbbbbbbbbbbbbbb").unwrap();
+        assert_eq!(about(&store), 0, "label, alias, class and mentions are gone");
     }
 
     #[test]

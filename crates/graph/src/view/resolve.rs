@@ -1,0 +1,126 @@
+//! Finding the entity a user means: analysts type names, not IRIs, so
+//! `张家口` finds `tpid:张家口市` through its alias; an IRI or prefixed
+//! name works too.
+
+use crate::error::{GraphError, Result};
+use crate::export::graph_iri;
+use crate::namespace::TPID;
+use crate::store::GraphStore;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use std::collections::BTreeSet;
+
+/// The IRI of the entity `text` names: an IRI (`<…>`, `https://…`, or a
+/// prefixed name such as `tpid:张家口市`), else the entity whose label is
+/// `text`, else the one whose alias (`skos:altLabel`) it is. Several
+/// entities of that name are an error that lists them.
+pub fn resolve_entity(store: &GraphStore, text: &str) -> Result<String> {
+    let text = text.trim();
+    let looks_like_iri = text.starts_with('<')
+        || text.contains("://")
+        || text.split_once(':').is_some_and(|(p, _)| crate::namespace::PREFIXES.iter().any(|(prefix, _)| *prefix == p));
+    if looks_like_iri {
+        let iri = graph_iri(text)?;
+        let known = store.oxigraph().quads_for_pattern(Some(iri.as_ref().into()), None, None, None).next().is_some();
+        return if known {
+            Ok(iri.into_string())
+        } else {
+            Err(GraphError::NoSuchEntity { text: text.to_owned(), suggestions: String::new() })
+        };
+    }
+    let literal = sparql_string(text);
+    for property in ["rdfs:label", "skos:altLabel"] {
+        let found = column(
+            store,
+            &format!(
+                "SELECT DISTINCT ?e ?l WHERE {{ ?e {property} ?name ; rdfs:label ?l . FILTER(STR(?name) = {literal}) \
+                 FILTER(STRSTARTS(STR(?e), \"{TPID}\")) }}"
+            ),
+        )?;
+        match found.len() {
+            0 => continue,
+            1 => return Ok(found.into_iter().next().map(|(iri, _)| iri).unwrap_or_default()),
+            _ => {
+                let candidates: BTreeSet<String> = found
+                    .into_iter()
+                    .map(|(iri, label)| format!("{label} ({})", crate::namespace::abbreviate(&iri)))
+                    .collect();
+                return Err(GraphError::AmbiguousEntity {
+                    text: text.to_owned(),
+                    candidates: candidates.into_iter().collect::<Vec<_>>().join(", "),
+                });
+            }
+        }
+    }
+    let similar = column(
+        store,
+        &format!(
+            "SELECT DISTINCT ?e ?l WHERE {{ ?e rdfs:label ?l . FILTER(CONTAINS(STR(?l), {literal})) \
+             FILTER(STRSTARTS(STR(?e), \"{TPID}\")) }} ORDER BY STRLEN(STR(?l)) ?l LIMIT 5"
+        ),
+    )?;
+    Err(GraphError::NoSuchEntity {
+        text: text.to_owned(),
+        suggestions: similar.into_iter().map(|(_, label)| label).collect::<Vec<_>>().join(", "),
+    })
+}
+
+/// `(?e, ?l)` of a SELECT, IRIs and label values, in the query's order
+/// (deduplicated).
+fn column(store: &GraphStore, query: &str) -> Result<Vec<(String, String)>> {
+    let QueryResults::Solutions(solutions) = crate::sparql::query(store, query)? else { return Ok(Vec::new()) };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for solution in solutions {
+        let solution = solution?;
+        let (Some(Term::NamedNode(e)), Some(Term::Literal(l))) = (solution.get("e"), solution.get("l")) else {
+            continue;
+        };
+        let row = (e.as_str().to_owned(), l.value().to_owned());
+        if !out.contains(&row) {
+            out.push(row);
+        }
+    }
+    // An entity with two labels (two articles disagreeing) is still one.
+    let mut seen = BTreeSet::new();
+    out.retain(|(iri, _)| seen.insert(iri.clone()));
+    Ok(out)
+}
+
+/// `text` as a SPARQL string literal.
+fn sparql_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::tests::sample;
+
+    #[test]
+    fn labels_aliases_and_iris_find_entities() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        store.replace_article(&sample("aaaaaaaaaaaaaaaa")).unwrap();
+        store.replace_article(&sample("bbbbbbbbbbbbbbbb")).unwrap();
+        let city = format!("{TPID}张家口市");
+        assert_eq!(resolve_entity(&store, "张家口市").unwrap(), city);
+        assert_eq!(resolve_entity(&store, "张家口").unwrap(), city, "alias");
+        assert_eq!(resolve_entity(&store, "tpid:张家口市").unwrap(), city);
+        assert_eq!(resolve_entity(&store, &format!("<{city}>")).unwrap(), city);
+        let err = resolve_entity(&store, "张家").unwrap_err().to_string();
+        assert!(err.contains("no entity is called `张家`") && err.contains("张家口市"), "{err}");
+        assert!(resolve_entity(&store, "tpid:北京市").is_err());
+        assert!(resolve_entity(&store, "a\"b").is_err(), "quotes are escaped");
+    }
+}
