@@ -12,8 +12,10 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tupu_graph::file_hashes::{FileHashes, Stamp};
 use tupu_graph::store::ontology_hash;
 use tupu_graph::sync::{Reason, article_id, content_hash, rules_fingerprint, source_path};
 use tupu_graph::{FoundFile, GraphStore, LastBuild, Refreshed, StoredArticle, SyncPlan, SyncRequest};
@@ -23,17 +25,23 @@ use tupu_ingest::{ARTICLE_EXTENSIONS, Extraction, IngestError, Pipeline, parse_a
 pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let ontology = cli.ontology_dir();
-    // The pipeline takes a while to load (its segmenter's dictionaries); it
-    // loads while the files are hashed and the store read, and is waited
-    // for only if something is to be extracted.
-    let mut pipeline = Loading::start(&ontology);
+    // The pipeline takes a while to load (its segmenter's dictionaries). It
+    // starts loading as soon as the scan meets a file it did not hash
+    // before, while the rest is hashed and the store read, so that a
+    // rebuild with nothing new never loads it and one with new files does
+    // not wait for it.
+    let mut pipeline = Loading::new(&ontology);
     let quick_rules = rules_fingerprint(&ontology).ok();
     let (scan, opened) = rayon::join(
-        || Scan::of(&args.paths),
+        || Scan::of(&args.paths, &cli.store, &|| pipeline.start()),
         || -> anyhow::Result<_> {
             let store = open_store(&cli.store)?;
             sync_ontology(&store, &ontology)?;
-            let stored = store.articles().context("reading the store's articles")?;
+            let stored = match &quick_rules {
+                Some(rules) => store.articles_expecting(rules),
+                None => store.articles(),
+            }
+            .context("reading the store's articles")?;
             Ok((store, stored))
         },
     );
@@ -45,12 +53,12 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let prune = !args.no_prune;
     let mut rules = match &quick_rules {
         Some(rules) => rules.clone(),
-        None => pipeline.get(&ontology)?.fingerprint().to_owned(),
+        None => pipeline.get()?.fingerprint().to_owned(),
     };
     let mut plan = scan.plan(&stored, &rules, prune);
-    if !plan.extract.is_empty() && pipeline.get(&ontology)?.fingerprint() != rules {
+    if !plan.extract.is_empty() && pipeline.get()?.fingerprint() != rules {
         // The quick fingerprint is only a shortcut: the pipeline's decides.
-        rules = pipeline.get(&ontology)?.fingerprint().to_owned();
+        rules = pipeline.get()?.fingerprint().to_owned();
         plan = scan.plan(&stored, &rules, prune);
     }
     let rules = rules.as_str();
@@ -68,7 +76,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     }
 
     if !plan.extract.is_empty() {
-        let pipeline = pipeline.get(&ontology)?;
+        let pipeline = pipeline.get()?;
         let bar = progress_bar(plan.extract.len());
         let (sender, receiver) = mpsc::channel::<(usize, Result<Extraction, String>)>();
         std::thread::scope(|scope| -> anyhow::Result<()> {
@@ -114,7 +122,9 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
         store.set_build_rules(rules)?;
     }
     if done.new + done.changed + done.stale + done.moved + done.deleted >= FLUSH_AFTER_ARTICLES {
-        flush(&store)?;
+        if flush(&store)? {
+            compact(&store)?;
+        }
     }
     if scan.files.is_empty() && scan.errors.is_empty() {
         eprintln!("warning: no article files ({}) found", ARTICLE_EXTENSIONS.join(", "));
@@ -130,7 +140,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
         deleted: done.deleted,
         failed: failures,
     };
-    if let Err(e) = record.save(&cli.store) {
+    if let Err(e) = record.save(&cli.store).and_then(|()| scan.save_hashes(&cli.store)) {
         eprintln!("warning: cannot record the build in {}: {e}", cli.store.display());
     }
     eprintln!(
@@ -152,50 +162,97 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
 /// Small builds leave the little they logged to that replay.
 const FLUSH_AFTER_ARTICLES: usize = 1000;
 
-/// How long a flush may take before the build ends without waiting for it.
-const FLUSH_PATIENCE: Duration = Duration::from_secs(60);
+/// How long a flush may take before it is asked for again, and how many
+/// times it is asked for before the build ends without it.
+const FLUSH_RETRY: (Duration, u32) = (Duration::from_secs(5), 12);
 
-/// Moves what the build logged into the store's tables. RocksDB's manual
-/// flush has been seen to wait forever with its threads idle (an open
-/// RocksDB issue); the data is safe in the log by then, so after
-/// [`FLUSH_PATIENCE`] the build ends without it, leaving the flushing
-/// thread, and with it the store, open until the process exits.
-fn flush(store: &GraphStore) -> anyhow::Result<()> {
+/// Moves what the build logged into the store's tables.
+///
+/// Oxigraph's RocksDB merges at least two memtables per automatic flush,
+/// and with that setting a manual flush can wait forever with every thread
+/// idle, when it finds its column family already queued by an automatic
+/// flush that stops short of the memtable the manual one switched in
+/// (RocksDB issue 13280, open). Asking again queues the column family anew
+/// and releases the first request, so the flush is asked for again every
+/// few seconds; should it still not end, the build ends without it — the
+/// data is safe in the log, which the next command then replays — leaving
+/// the waiting threads, and with them the store, open until the process
+/// exits.
+fn flush(store: &GraphStore) -> anyhow::Result<bool> {
+    let (sender, receiver) = mpsc::channel();
+    let (retry_after, attempts) = FLUSH_RETRY;
+    for _ in 0..attempts {
+        let sender = sender.clone();
+        let oxigraph = store.oxigraph().clone();
+        std::thread::spawn(move || sender.send(oxigraph.flush()));
+        if let Ok(flushed) = receiver.recv_timeout(retry_after) {
+            flushed.context("flushing the store")?;
+            return Ok(true);
+        }
+    }
+    eprintln!(
+        "warning: the store's log was not moved into its tables within {}s; nothing is lost, the next command replays it",
+        (retry_after * attempts).as_secs()
+    );
+    Ok(false)
+}
+
+/// How long the compaction after a large build may take before the build
+/// ends without waiting for it.
+const COMPACT_PATIENCE: Duration = Duration::from_secs(300);
+
+/// Compacts the store after a large build. The tables a large build leaves
+/// are merged by RocksDB in the background of whichever commands open the
+/// store next, each waiting, as it closes, for the merge under way — which
+/// makes the first rebuilds and queries after a full build several times
+/// slower than later ones. Merging them now makes the build pay for its
+/// own writes. Should it take too long, the build ends without it (a
+/// compaction cut short is rolled back, nothing is lost).
+fn compact(store: &GraphStore) -> anyhow::Result<()> {
     let (sender, receiver) = mpsc::channel();
     let oxigraph = store.oxigraph().clone();
-    std::thread::spawn(move || sender.send(oxigraph.flush()));
-    match receiver.recv_timeout(FLUSH_PATIENCE) {
-        Ok(flushed) => flushed.context("flushing the store"),
-        Err(_) => {
-            eprintln!(
-                "warning: the store's log was not moved into its tables within {}s; nothing is lost, the next command replays it",
-                FLUSH_PATIENCE.as_secs()
-            );
-            Ok(())
-        }
+    std::thread::spawn(move || sender.send(oxigraph.optimize()));
+    match receiver.recv_timeout(COMPACT_PATIENCE) {
+        Ok(compacted) => compacted.context("compacting the store"),
+        Err(_) => Ok(()),
     }
 }
 
-/// A pipeline that loads in the background until it is needed.
+/// A pipeline that loads in the background once asked to, until needed.
 struct Loading {
-    handle: Option<std::thread::JoinHandle<Result<Pipeline, IngestError>>>,
+    ontology: PathBuf,
+    handle: Mutex<Option<JoinHandle<Result<Pipeline, IngestError>>>>,
     pipeline: Option<Pipeline>,
 }
 
 impl Loading {
-    /// Starts loading the pipeline of `ontology`.
-    fn start(ontology: &Path) -> Self {
-        let ontology = ontology.to_owned();
-        Self { handle: Some(std::thread::spawn(move || Pipeline::load(&ontology))), pipeline: None }
+    /// The pipeline of `ontology`, not loading yet.
+    fn new(ontology: &Path) -> Self {
+        Self { ontology: ontology.to_owned(), handle: Mutex::new(None), pipeline: None }
     }
 
-    /// The pipeline, once loaded.
-    fn get(&mut self, ontology: &Path) -> anyhow::Result<&Pipeline> {
-        if let Some(handle) = self.handle.take() {
-            let loaded = handle.join().map_err(|_| anyhow::anyhow!("loading the ontology panicked"))?;
+    /// Starts loading, unless it has started.
+    fn start(&self) {
+        let mut handle = self.handle.lock().unwrap_or_else(|e| e.into_inner());
+        if handle.is_none() && self.pipeline.is_none() {
+            let ontology = self.ontology.clone();
+            *handle = Some(std::thread::spawn(move || Pipeline::load(&ontology)));
+        }
+    }
+
+    /// The pipeline, loading it if need be.
+    fn get(&mut self) -> anyhow::Result<&Pipeline> {
+        if self.pipeline.is_none() {
+            self.start();
+            let handle = self.handle.get_mut().unwrap_or_else(|e| e.into_inner()).take();
+            let loaded = handle
+                .context("the pipeline was not loading")?
+                .join()
+                .map_err(|_| anyhow::anyhow!("loading the ontology panicked"))?;
+            let ontology = &self.ontology;
             self.pipeline = Some(loaded.with_context(|| format!("loading the ontology in {}", ontology.display()))?);
         }
-        self.pipeline.as_ref().with_context(|| format!("the ontology in {} could not be loaded", ontology.display()))
+        Ok(self.pipeline.as_ref().expect("loaded just above"))
     }
 }
 
@@ -312,11 +369,17 @@ pub struct Scan {
     pub unreadable: Vec<PathBuf>,
     /// A message for each path that could not be used.
     pub errors: Vec<String>,
+    /// The hashes as the next scan may trust them.
+    file_hashes: FileHashes,
 }
 
 impl Scan {
-    /// Finds the article files under `paths` and hashes them in parallel.
-    pub fn of(paths: &[PathBuf]) -> Self {
+    /// Finds the article files under `paths` and hashes them in parallel,
+    /// reading only those that changed on disk since the hashes of the
+    /// store directory `store` were taken; `on_unknown` is called (from any
+    /// thread) on each file that has to be read.
+    pub fn of(paths: &[PathBuf], store: &Path, on_unknown: &(dyn Fn() + Sync)) -> Self {
+        let started = SystemTime::now();
         let mut roots = Vec::new();
         let mut errors = Vec::new();
         let mut missing = Vec::new();
@@ -335,28 +398,50 @@ impl Scan {
         errors.extend(found.errors);
         let mut unreadable = found.unreadable;
         unreadable.extend(missing);
-        let hashed: Vec<Result<FoundFile, (PathBuf, String)>> = found
+        let mut file_hashes = FileHashes::load(store);
+        let hashed: Vec<Result<(FoundFile, Option<Stamp>), (PathBuf, String)>> = found
             .files
             .into_par_iter()
-            .map(|path| match std::fs::read(&path) {
-                Ok(bytes) => Ok(FoundFile { content_hash: content_hash(&bytes), path }),
-                Err(e) => {
-                    let message = format!("{}: cannot read: {e}", path.display());
-                    Err((path, message))
+            .map(|path| {
+                // The stamp is taken before the bytes are read, so that a
+                // change while reading shows as a new stamp next time.
+                let stamp = std::fs::metadata(&path).ok().as_ref().and_then(Stamp::of);
+                if let Some(hash) = stamp.and_then(|stamp| file_hashes.get(&path, stamp)) {
+                    return Ok((FoundFile { content_hash: hash.to_owned(), path }, stamp));
+                }
+                on_unknown();
+                match std::fs::read(&path) {
+                    Ok(bytes) => Ok((FoundFile { content_hash: content_hash(&bytes), path }, stamp)),
+                    Err(e) => {
+                        let message = format!("{}: cannot read: {e}", path.display());
+                        Err((path, message))
+                    }
                 }
             })
             .collect();
         let mut files = Vec::with_capacity(hashed.len());
+        let mut stamped = Vec::with_capacity(hashed.len());
         for result in hashed {
             match result {
-                Ok(file) => files.push(file),
+                Ok((file, stamp)) => {
+                    if let Some(stamp) = stamp {
+                        stamped.push((file.path.clone(), stamp, file.content_hash.clone()));
+                    }
+                    files.push(file);
+                }
                 Err((path, message)) => {
                     unreadable.push(path);
                     errors.push(message);
                 }
             }
         }
-        Self { roots, files, unreadable, errors }
+        file_hashes.update(&roots, stamped, started);
+        Self { roots, files, unreadable, errors, file_hashes }
+    }
+
+    /// Keeps the hashes for the next build of the store directory `store`.
+    pub fn save_hashes(&self, store: &Path) -> std::io::Result<()> {
+        self.file_hashes.save(store)
     }
 
     /// What a build of these files does to a store holding `stored`.
@@ -476,12 +561,28 @@ mod tests {
     fn a_scan_makes_roots_absolute_and_hashes_every_file() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "甲").unwrap();
-        let scan = Scan::of(&[dir.path().to_owned(), dir.path().join("nowhere")]);
+        let unknown = std::sync::atomic::AtomicUsize::new(0);
+        let count = || {
+            unknown.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
+        let scan = Scan::of(&[dir.path().to_owned(), dir.path().join("nowhere")], &dir.path().join("store"), &count);
         assert_eq!(scan.roots, [std::fs::canonicalize(dir.path()).unwrap()]);
         assert_eq!(scan.files.len(), 1);
         assert!(scan.files[0].path.is_absolute());
         assert_eq!(scan.files[0].content_hash, content_hash("甲".as_bytes()));
         assert_eq!(scan.errors.len(), 1, "{:?}", scan.errors);
         assert!(scan.errors[0].starts_with(&dir.path().join("nowhere").display().to_string()));
+        assert_eq!(unknown.into_inner(), 1, "the file had to be read");
+
+        std::fs::create_dir(dir.path().join("store")).unwrap();
+        scan.save_hashes(&dir.path().join("store")).unwrap();
+        let known = std::sync::atomic::AtomicUsize::new(0);
+        let count = || {
+            known.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
+        let again = Scan::of(&[dir.path().to_owned()], &dir.path().join("store"), &count);
+        assert_eq!(again.files, scan.files);
+        // Written less than a second ago, the file is read again all the same.
+        assert_eq!(known.into_inner(), 1);
     }
 }

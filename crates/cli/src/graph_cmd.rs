@@ -18,12 +18,14 @@ const SENTENCES_PER_STEP: usize = 2;
 
 /// Runs `tupu graph`.
 pub fn run(cli: &Cli, args: &GraphArgs) -> anyhow::Result<Outcome> {
-    let definition = match &args.view {
+    let mut definition = match &args.view {
         Some(name) => load_view(&views_dir(cli), name)?,
         None => ViewDefinition::entities(),
     };
+    // The algorithms see the whole view, not a picture's worth of it, and
+    // a view drawn around a focus is taken whole.
+    definition.requires_focus = false;
     let store = open_existing_store(&cli.store)?;
-    // The algorithms see the whole view, not a picture's worth of it.
     let view = build_view(&store, &definition, None, None, args.graph.as_deref(), Some(0))?;
     let graph = &view.graph;
     let language = &view.definition.language;
@@ -125,9 +127,10 @@ fn parts(graph: &EntityGraph, top: usize, out: &mut impl Write) -> anyhow::Resul
     let all = components(graph);
     let degree: BTreeMap<_, usize> = g.node_indices().map(|n| (n, g.neighbors_undirected(n).count())).collect();
     let singles = all.iter().filter(|p| p.len() == 1).count();
+    let alone = if singles > 0 { format!("; {singles} stand alone") } else { String::new() };
     writeln!(
         out,
-        "{} components in {} nodes; the largest has {} nodes; {singles} nodes stand alone",
+        "{} components in {} nodes; the largest has {} nodes{alone}",
         all.len(),
         g.node_count(),
         all.first().map_or(0, Vec::len)

@@ -26,13 +26,13 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> anyhow::Result<Outcome> {
     };
     let rules = rules.as_str();
     let (scan, opened) = rayon::join(
-        || Scan::of(&args.paths),
+        || Scan::of(&args.paths, &cli.store, &|| {}),
         || -> anyhow::Result<_> {
             if !cli.store.is_dir() {
                 return Ok((None, Vec::new()));
             }
             let store = open_existing_store(&cli.store)?;
-            let stored = store.articles().context("reading the store's articles")?;
+            let stored = store.articles_expecting(rules).context("reading the store's articles")?;
             Ok((Some(store), stored))
         },
     );

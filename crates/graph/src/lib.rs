@@ -13,6 +13,7 @@ pub mod entity_graph;
 pub mod error;
 pub mod eval;
 pub mod explain;
+pub mod file_hashes;
 pub mod export;
 pub mod mapping;
 pub mod namespace;

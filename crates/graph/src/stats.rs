@@ -3,7 +3,7 @@
 //! encoded terms and so need no string lookups but for the results.
 
 use crate::error::Result;
-use crate::namespace::{RDF, TP};
+use crate::namespace::{DCTERMS, RDF, TP};
 use crate::store::GraphStore;
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
@@ -27,7 +27,12 @@ pub struct StoreStats {
 impl StoreStats {
     /// Counts what `store` holds.
     pub fn of(store: &GraphStore) -> Result<Self> {
-        let articles = store.articles()?.len();
+        let articles = select(
+            store,
+            &format!("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?g <{DCTERMS}source> ?s }} }}"),
+        )?
+        .first()
+        .map_or(0, |row| number(row, "n"));
         let entities = select(
             store,
             &format!("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e <{TP}mentionedIn> ?a }} }}"),

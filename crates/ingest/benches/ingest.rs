@@ -6,8 +6,9 @@
 //!
 //! - `clean`: file bytes → `Article` (`parse_article`: hash, decode, front
 //!   matter, HTML → text, normalisation), and `html::to_text` alone;
-//! - `segment`: `Segmenter::cut` of whole texts (the baseline) and
-//!   `Segmenter::tokens` (tagged) of each sentence, as the pipeline calls it;
+//! - `segment`: `Segmenter::cut` of whole texts (the baseline), of each
+//!   sentence, and `Segmenter::tokens` (tagged) of each sentence, as the
+//!   pipeline calls it;
 //! - `extract`: `Pipeline::extract` on prepared (already cleaned) articles;
 //! - `number`: `find_quantities` and `find_dates` on each sentence.
 //!
@@ -127,6 +128,13 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             for article in &sample.articles {
                 black_box(segmenter.cut(&article.text));
+            }
+        })
+    });
+    g.bench_function("cut_sentence", |b| {
+        b.iter(|| {
+            for sentence in &sentences {
+                black_box(segmenter.cut(sentence));
             }
         })
     });

@@ -497,8 +497,10 @@ impl<'a> Dot<'a> {
             );
             ids.push("legend_edges".into());
         }
-        // Columns of at most six, side by side.
-        let per_column = ids.len().div_ceil(ids.len().div_ceil(6));
+        // Left to right, columns of at most six side by side; top to bottom,
+        // one row (a second one would sit a whole rank of the picture lower).
+        let across = matches!(view.definition.rankdir.as_str(), "TB" | "BT");
+        let per_column = if across { ids.len() } else { ids.len().div_ceil(ids.len().div_ceil(6)) };
         for column in ids.chunks(per_column) {
             let _ = writeln!(self.out, "    {{ rank=same; {}; }}", column.join("; "));
         }

@@ -84,7 +84,11 @@ fn wrap_line(line: &str, width: usize) -> String {
             .iter()
             .map(|d| ideal.saturating_add_signed(*d))
             .find(|&i| good(i))
-            .unwrap_or_else(|| keep_together(&chars, start, ideal));
+            .unwrap_or_else(|| keep_together(&chars, start, ideal, target));
+        if chars.len() - at <= 2 {
+            // A tail of a character or two stays on the line.
+            break;
+        }
         out.extend(&chars[start..at]);
         out.push('\n');
         start = at;
@@ -93,13 +97,26 @@ fn wrap_line(line: &str, width: usize) -> String {
     out
 }
 
-/// `ideal`, moved out of a bracketed part if it falls inside one.
-fn keep_together(chars: &[char], start: usize, ideal: usize) -> usize {
-    let open = chars[start..ideal].iter().rposition(|c| matches!(c, '（' | '(' | '《'));
-    let close = chars[start..ideal].iter().rposition(|c| matches!(c, '）' | ')' | '》'));
-    match (open, close) {
-        (Some(o), None) if o > 0 => start + o,
-        (Some(o), Some(c)) if o > c && o > 0 => start + o,
+/// `ideal`, moved out of a bracketed part if it falls inside one: before
+/// its opening bracket, or after its closing one if that is near.
+fn keep_together(chars: &[char], start: usize, ideal: usize, target: usize) -> usize {
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in chars.iter().enumerate().take(ideal).skip(start) {
+        match c {
+            '（' | '(' | '《' | '“' | '「' => open.push(i),
+            '）' | ')' | '》' | '”' | '」' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let Some(&innermost) = open.last() else { return ideal };
+    if innermost > start {
+        return innermost;
+    }
+    let close = chars[ideal..].iter().position(|c| matches!(c, '）' | ')' | '》' | '”' | '」'));
+    match close {
+        Some(offset) if offset < target / 2 => ideal + offset + 1,
         _ => ideal,
     }
 }
@@ -147,5 +164,8 @@ mod tests {
         assert!(wrapped.lines().all(|l| l.chars().count() <= 12), "{wrapped}");
         assert_eq!(wrapped.replace('\n', ""), "阿里巴巴张北云计算庙滩数据中心二期工程项目");
         assert_eq!(date_zh("2022-02-19"), "2022年2月19日");
+        let plan = wrap("《张家口市数字经济发展规划（2020—2025年）》", 10);
+        assert!(plan.lines().any(|l| l.starts_with("（2020—2025年）")), "{plan}");
+        assert!(plan.lines().all(|l| l.chars().count() > 2), "no stub lines: {plan}");
     }
 }

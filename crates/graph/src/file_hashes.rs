@@ -1,0 +1,211 @@
+//! The content hashes of the files a build read, each with the file's size,
+//! times and inode, kept in a file of the store directory so that the next
+//! build reads again only the files that changed on disk — the way `git`
+//! and `make` trust a file's metadata. Reading twenty thousand small files
+//! costs more than everything else a no-op rebuild does.
+//!
+//! It is a cache, never the truth: the store's bookkeeping says what is
+//! built; this only spares reading a file whose size, modification and
+//! change times (the change time cannot be set back by a user) and inode
+//! are those it had when it was hashed. A hash taken less than a second
+//! after the file last changed is not kept, since a change within the same
+//! clock tick would leave the times as they were. A missing or damaged
+//! cache means every file is read.
+
+use std::collections::HashMap;
+use std::fs::Metadata;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// The file of the store directory that holds the cache.
+pub const FILE_HASHES_FILE: &str = "tupu-file-hashes.tsv";
+
+/// What identifies a version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    size: u64,
+    modified: i128,
+    changed: i128,
+    inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata (`None` where the platform does not
+    /// give change times and inodes).
+    pub fn of(metadata: &Metadata) -> Option<Self> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let nanos = |seconds: i64, nanos: i64| i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
+            Some(Self {
+                size: metadata.size(),
+                modified: nanos(metadata.mtime(), metadata.mtime_nsec()),
+                changed: nanos(metadata.ctime(), metadata.ctime_nsec()),
+                inode: metadata.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = metadata;
+            None
+        }
+    }
+
+    /// Whether the file changed less than a second before `now` (in
+    /// nanoseconds since the epoch).
+    fn is_recent(&self, now: i128) -> bool {
+        self.modified.max(self.changed) > now - 1_000_000_000
+    }
+}
+
+/// Content hashes by path and stamp.
+#[derive(Debug, Default)]
+pub struct FileHashes {
+    entries: HashMap<PathBuf, (Stamp, String)>,
+}
+
+impl FileHashes {
+    /// The cache of the store directory `dir`; empty when there is none or
+    /// it cannot be read.
+    pub fn load(dir: &Path) -> Self {
+        let Ok(bytes) = std::fs::read(dir.join(FILE_HASHES_FILE)) else { return Self::default() };
+        let mut entries = HashMap::new();
+        for line in bytes.split(|b| *b == b'\n') {
+            if let Some((path, entry)) = parse_line(line) {
+                entries.insert(path, entry);
+            }
+        }
+        Self { entries }
+    }
+
+    /// The hash of `path` if its stamp is the one it was hashed with.
+    pub fn get(&self, path: &Path, stamp: Stamp) -> Option<&str> {
+        self.entries.get(path).filter(|(known, _)| *known == stamp).map(|(_, hash)| hash.as_str())
+    }
+
+    /// Replaces what is known under `roots` by `files` (path, stamp, hash),
+    /// leaving out stamps taken too close to `scanned` (when the scan
+    /// began).
+    pub fn update(
+        &mut self,
+        roots: &[PathBuf],
+        files: impl IntoIterator<Item = (PathBuf, Stamp, String)>,
+        scanned: SystemTime,
+    ) {
+        let now = scanned.duration_since(SystemTime::UNIX_EPOCH).unwrap_or(Duration::ZERO).as_nanos() as i128;
+        self.entries.retain(|path, _| !roots.iter().any(|root| path.starts_with(root)));
+        for (path, stamp, hash) in files {
+            if !stamp.is_recent(now) {
+                self.entries.insert(path, (stamp, hash));
+            }
+        }
+    }
+
+    /// Writes the cache into the store directory `dir`, replacing the
+    /// previous one whole (a new file renamed over it).
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        let mut text = Vec::with_capacity(self.entries.len() * 160);
+        let mut entries: Vec<_> = self.entries.iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (path, (stamp, hash)) in entries {
+            // Paths that are not UTF-8 or would break a line are not kept.
+            let Some(path) = path.to_str().filter(|p| !p.contains(['\n', '\t'])) else { continue };
+            writeln!(text, "{hash}\t{}\t{}\t{}\t{}\t{path}", stamp.size, stamp.modified, stamp.changed, stamp.inode)?;
+        }
+        let partial = dir.join(format!("{FILE_HASHES_FILE}.partial"));
+        std::fs::write(&partial, text)?;
+        std::fs::rename(&partial, dir.join(FILE_HASHES_FILE))
+    }
+
+    /// The number of files known.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no file is known.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// `hash size modified changed inode path`, tab-separated.
+fn parse_line(line: &[u8]) -> Option<(PathBuf, (Stamp, String))> {
+    let mut fields = line.splitn(6, |b| *b == b'\t');
+    let mut text = || std::str::from_utf8(fields.next()?).ok();
+    let hash = text()?.to_owned();
+    let size = text()?.parse().ok()?;
+    let modified = text()?.parse().ok()?;
+    let changed = text()?.parse().ok()?;
+    let inode = text()?.parse().ok()?;
+    let path = fields.next().filter(|p| !p.is_empty())?;
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let path = PathBuf::from(std::str::from_utf8(path).ok()?);
+    Some((path, (Stamp { size, modified, changed, inode }, hash)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp_of(path: &Path) -> Stamp {
+        Stamp::of(&std::fs::metadata(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_file_unchanged_on_disk_keeps_its_hash_and_a_changed_one_loses_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "甲").unwrap();
+        let stamp = stamp_of(&file);
+        let later = SystemTime::now() + Duration::from_secs(5);
+        let mut cache = FileHashes::default();
+        cache.update(&[dir.path().to_owned()], [(file.clone(), stamp, "f".repeat(64))], later);
+        cache.save(dir.path()).unwrap();
+
+        let cache = FileHashes::load(dir.path());
+        assert_eq!(cache.get(&file, stamp), Some("f".repeat(64).as_str()));
+        std::fs::write(&file, "乙").unwrap();
+        assert_eq!(cache.get(&file, stamp_of(&file)), None, "rewritten: new change time");
+    }
+
+    #[test]
+    fn hashes_taken_right_after_a_change_are_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "甲").unwrap();
+        let stamp = stamp_of(&file);
+        let mut cache = FileHashes::default();
+        cache.update(&[dir.path().to_owned()], [(file.clone(), stamp, "f".repeat(64))], SystemTime::now());
+        assert!(cache.is_empty());
+    }
+
+    #[test]
+    fn an_update_replaces_only_what_lies_under_its_roots() {
+        let stamp = Stamp { size: 1, modified: 0, changed: 0, inode: 1 };
+        let far = SystemTime::now();
+        let mut cache = FileHashes::default();
+        let hash = "a".repeat(64);
+        cache.update(
+            &[PathBuf::from("/")],
+            [(PathBuf::from("/x/1.md"), stamp, hash.clone()), (PathBuf::from("/y/2.md"), stamp, hash.clone())],
+            far,
+        );
+        cache.update(&[PathBuf::from("/x")], [], far);
+        assert_eq!(cache.len(), 1);
+        assert!(cache.get(Path::new("/y/2.md"), stamp).is_some());
+    }
+
+    #[test]
+    fn a_damaged_cache_is_ignored_line_by_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = format!("{}\t1\t2\t3\t4\t/a.md\n", "b".repeat(64));
+        std::fs::write(dir.path().join(FILE_HASHES_FILE), format!("garbage\n{good}x\ty\n\t\t\n")).unwrap();
+        let cache = FileHashes::load(dir.path());
+        assert_eq!(cache.len(), 1);
+        let stamp = Stamp { size: 1, modified: 2, changed: 3, inode: 4 };
+        assert!(cache.get(Path::new("/a.md"), stamp).is_some());
+    }
+}
