@@ -102,6 +102,13 @@ pub struct BuildArgs {
     /// exists; articles from other paths are never touched.
     #[arg(long)]
     pub no_prune: bool,
+
+    /// New articles are written to the store in batches, each in one
+    /// atomic step (an interrupted build loses at most the batch under
+    /// way): at most this many articles per batch. By default a batch
+    /// holds about 25,000 entities and facts.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: Option<u32>,
 }
 
 /// `tupu status`.

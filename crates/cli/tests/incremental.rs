@@ -408,7 +408,8 @@ fn spawn_build(work: &Work, store: &str, corpus: &str) -> std::process::Child {
         .arg(work.path(store))
         .arg("--ontology")
         .arg(&work.ontology)
-        .args(["build", corpus])
+        // Small batches, so that a kill can fall between two.
+        .args(["build", "--batch", "5", corpus])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -9,12 +9,13 @@
 
 pub mod algorithms;
 pub mod bookkeeping;
+pub mod entities;
 pub mod entity_graph;
 pub mod error;
 pub mod eval;
 pub mod explain;
-pub mod file_hashes;
 pub mod export;
+pub mod file_hashes;
 pub mod mapping;
 pub mod namespace;
 pub mod sparql;

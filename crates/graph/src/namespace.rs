@@ -27,12 +27,16 @@ pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 /// OWL, used by `tupu.ttl`.
 pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 
-/// The prefixes of `ONTOLOGY.md`, most specific first (so that `tpid:` and
+/// The store's own graphs: `tpg:ontology`, `tpg:entities`, `tpg:build`.
+pub const TPG: &str = "https://w3id.org/tupu/";
+
+/// The prefixes of `ONTOLOGY.md` (and `tpg:`), most specific first (so that `tpid:` and
 /// `tpa:` win over shorter matches when abbreviating).
 pub const PREFIXES: &[(&str, &str)] = &[
     ("tp", TP),
     ("tpid", TPID),
     ("tpa", TPA),
+    ("tpg", TPG),
     ("rdf", RDF),
     ("rdfs", RDFS),
     ("skos", SKOS),
@@ -74,7 +78,9 @@ pub fn entity_name(iri: &str) -> Option<String> {
 pub fn abbreviate(iri: &str) -> String {
     for (prefix, ns) in PREFIXES {
         if let Some(local) = iri.strip_prefix(ns) {
-            if !local.is_empty() && !local.contains('/') {
+            // `tpg:` names graphs, never something within a namespace.
+            let within_graph = *prefix == "tpg" && local.contains('#');
+            if !local.is_empty() && !local.contains('/') && !within_graph {
                 return format!("{prefix}:{local}");
             }
         }
@@ -182,6 +188,7 @@ mod tests {
         assert_eq!(abbreviate(&format!("{TPID}创坝")), "tpid:创坝");
         assert_eq!(abbreviate(&format!("{TPA}00ff#t1")), "tpa:00ff#t1");
         assert_eq!(abbreviate(TP), format!("<{TP}>"));
+        assert_eq!(abbreviate(ONTOLOGY_GRAPH), "tpg:ontology");
         assert_eq!(abbreviate("http://example.com/x"), "<http://example.com/x>");
     }
 }

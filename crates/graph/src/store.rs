@@ -9,14 +9,16 @@ use crate::bookkeeping::{
     read_articles, read_build,
 };
 pub use crate::bookkeeping::{BuildRecord, StoredArticle};
+use crate::entities;
 use crate::error::{GraphError, Result};
 use crate::mapping::article_quads;
-use crate::namespace::{DCTERMS, ONTOLOGY_GRAPH, article_iri};
+use crate::namespace::{DCTERMS, ONTOLOGY_GRAPH, article_iri, entity_iri};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::{StorageError, Store, Transaction};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use tupu_ingest::Extraction;
 
 /// What [`GraphStore::refresh_article`] did.
@@ -32,6 +34,20 @@ pub enum Refreshed {
 pub struct GraphStore {
     store: Store,
     path: PathBuf,
+    /// What the entities graph has yet to learn of this session's writes.
+    entity_changes: Mutex<EntityChanges>,
+}
+
+/// The entities whose descriptions writes may have changed since the
+/// entities graph was last brought in step ([`GraphStore::sync_entities`]).
+#[derive(Default)]
+struct EntityChanges {
+    /// The store was found with a change under way (an interrupted build):
+    /// the whole graph is derived again.
+    all: bool,
+    /// The pending mark is in the store.
+    marked: bool,
+    entities: BTreeSet<NamedNode>,
 }
 
 impl GraphStore {
@@ -39,7 +55,9 @@ impl GraphStore {
     /// can have a store open; another gets [`GraphError::StoreInUse`].
     pub fn open(path: &Path) -> Result<Self> {
         let store = Store::open(path).map_err(|source| open_error(path, source))?;
-        Ok(Self { store, path: path.to_owned() })
+        let pending = entities::is_pending(&store)?;
+        let entity_changes = Mutex::new(EntityChanges { all: pending, marked: pending, entities: BTreeSet::new() });
+        Ok(Self { store, path: path.to_owned(), entity_changes })
     }
 
     /// The store directory.
@@ -57,6 +75,7 @@ impl GraphStore {
     /// again). Returns the number of quads written.
     pub fn replace_article(&self, extraction: &Extraction) -> Result<usize> {
         let quads = article_quads(extraction);
+        self.entities_change(&[extraction.article.id.as_str()], [extraction])?;
         let mut transaction = self.store.start_transaction()?;
         write_graph(&mut transaction, &extraction.article.id, &quads)?;
         transaction.commit()?;
@@ -75,6 +94,8 @@ impl GraphStore {
     ) -> Result<usize> {
         let id = &extraction.article.id;
         let quads = bookkept_quads(extraction, rules_fingerprint);
+        let old: Vec<&str> = replaces.iter().chain([id]).map(String::as_str).collect();
+        self.entities_change(&old, [extraction])?;
         let mut transaction = self.store.start_transaction()?;
         for old in replaces.iter().filter(|old| *old != id) {
             transaction.remove_named_graph(article_iri(old).as_ref())?;
@@ -82,6 +103,34 @@ impl GraphStore {
         write_graph(&mut transaction, id, &quads)?;
         transaction.commit()?;
         Ok(quads.len())
+    }
+
+    /// Writes articles that are new to the store, with their bookkeeping,
+    /// all at once through Oxigraph's bulk loader: it sorts the quads into
+    /// table files beside the store and ingests them in one atomic step,
+    /// skipping RocksDB's log and memory tables, where writing a large
+    /// build one transaction per article spends most of its time. A crash
+    /// leaves all of them or none. Articles whose graph exists after all
+    /// are written one transaction each instead, since the loader only
+    /// adds. Returns the number of quads written.
+    pub fn load_new_articles(&self, extractions: &[Extraction], rules_fingerprint: &str) -> Result<usize> {
+        let mut quads = Vec::new();
+        let mut written = 0;
+        for extraction in extractions {
+            if self.store.contains_named_graph(article_iri(&extraction.article.id).as_ref())? {
+                written += self.write_article(extraction, rules_fingerprint, &[])?;
+            } else {
+                quads.extend(bookkept_quads(extraction, rules_fingerprint));
+            }
+        }
+        written += quads.len();
+        if !quads.is_empty() {
+            self.entities_change(&[], extractions)?;
+            let mut loader = self.store.bulk_loader();
+            loader.load_quads(quads)?;
+            loader.commit()?;
+        }
+        Ok(written)
     }
 
     /// Writes an article extracted again with other rules, in one
@@ -97,6 +146,7 @@ impl GraphStore {
             .collect::<Result<Vec<Quad>, _>>()?;
         let facts = |quads: &[Quad]| -> HashSet<Quad> { quads.iter().filter(|q| !is_rules_quad(q)).cloned().collect() };
         if stored.is_empty() || facts(&stored) != facts(&fresh) {
+            self.entities_change(&[id.as_str()], [extraction])?;
             write_graph(&mut transaction, id, &fresh)?;
             transaction.commit()?;
             return Ok(Refreshed::Rewritten(fresh.len()));
@@ -139,11 +189,48 @@ impl GraphStore {
     /// Removes an article's graph. Returns whether it was there.
     pub fn remove_article(&self, id: &str) -> Result<bool> {
         let graph = article_iri(id);
+        self.entities_change(&[id], [])?;
         let mut transaction = self.store.start_transaction()?;
         let existed = transaction.contains_named_graph(graph.as_ref())?;
         transaction.remove_named_graph(graph.as_ref())?;
         transaction.commit()?;
         Ok(existed)
+    }
+
+    /// Notes, before articles are written, the entities whose descriptions
+    /// that may change: those the stored graphs of `old` mention and those
+    /// of `new`; and marks the change as under way in the store.
+    fn entities_change<'a>(&self, old: &[&str], new: impl IntoIterator<Item = &'a Extraction>) -> Result<()> {
+        let mut changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
+        if !changes.marked {
+            entities::mark_pending(&self.store)?;
+            changes.marked = true;
+        }
+        if changes.all {
+            return Ok(());
+        }
+        for id in old {
+            changes.entities.extend(entities::mentioned_in(&self.store, article_iri(id).as_ref())?);
+        }
+        for extraction in new {
+            changes.entities.extend(extraction.entities.iter().map(|e| entity_iri(&e.name)));
+        }
+        Ok(())
+    }
+
+    /// Brings the entities graph ([`crate::entities`]) in step with the
+    /// articles written since the store was opened (or with all of them,
+    /// when an earlier process was interrupted before it could). A build
+    /// calls it once its writes are done.
+    pub fn sync_entities(&self) -> Result<()> {
+        let mut changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
+        if changes.all {
+            entities::rebuild(&self.store)?;
+        } else if changes.marked {
+            entities::refresh(&self.store, &changes.entities)?;
+        }
+        *changes = EntityChanges::default();
+        Ok(())
     }
 
     /// The stored articles with their bookkeeping, sorted by id.
@@ -287,6 +374,65 @@ mod tests {
         assert!(!store.remove_article("aaaaaaaaaaaaaaaa").unwrap());
         let ids: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.id).collect();
         assert_eq!(ids, ["bbbbbbbbbbbbbbbb"]);
+    }
+
+    /// The entities graph as sorted `subject predicate object` lines.
+    fn entities_graph(store: &GraphStore) -> Vec<String> {
+        let graph = NamedNode::new_unchecked(crate::entities::ENTITIES_GRAPH);
+        let mut lines: Vec<String> = store
+            .oxigraph()
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .map(|q| {
+                let q = q.unwrap();
+                format!("{} {} {}", q.subject, q.predicate, q.object)
+            })
+            .collect();
+        lines.sort();
+        lines
+    }
+
+    #[test]
+    fn entities_are_described_once_while_an_article_mentions_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let a = sample("aaaaaaaaaaaaaaaa");
+        let mut b = sample("bbbbbbbbbbbbbbbb");
+        b.entities.retain(|e| e.name == "张家口市");
+        b.entities[0].aliases.insert("张垣".into());
+        b.facts.clear();
+        store.load_new_articles(&[a.clone()], "r").unwrap();
+        store.write_article(&b, "r", &[]).unwrap();
+        store.sync_entities().unwrap();
+        let both = entities_graph(&store);
+        let city = format!("<{}张家口市>", crate::namespace::TPID);
+        let about_city = |lines: &[String]| lines.iter().filter(|l| l.starts_with(&city)).count();
+        // type, label, two aliases, adcode: once, though two articles say most of it.
+        assert_eq!(about_city(&both), 5, "{both:#?}");
+        assert!(both.iter().any(|l| l.contains("宝德数坝公司")));
+
+        store.remove_article("bbbbbbbbbbbbbbbb").unwrap();
+        store.sync_entities().unwrap();
+        let one = entities_graph(&store);
+        assert_eq!(about_city(&one), 4, "the alias only b gave is gone: {one:#?}");
+
+        store.remove_article("aaaaaaaaaaaaaaaa").unwrap();
+        store.sync_entities().unwrap();
+        assert_eq!(entities_graph(&store), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_store_left_mid_change_has_its_entities_derived_again() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = GraphStore::open(dir.path()).unwrap();
+            store.write_article(&sample("aaaaaaaaaaaaaaaa"), "r", &[]).unwrap();
+            // No sync_entities: as if the process were killed here.
+        }
+        let store = GraphStore::open(dir.path()).unwrap();
+        assert!(entities_graph(&store).is_empty());
+        store.sync_entities().unwrap();
+        assert!(!entities_graph(&store).is_empty());
+        assert!(!crate::entities::is_pending(store.oxigraph()).unwrap());
     }
 
     #[test]
