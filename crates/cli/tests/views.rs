@@ -281,6 +281,31 @@ fn path_connects_baode_to_zhangjiakou_through_facts() {
     assert!(path.contains("「") && path.contains("tpa:"), "each step with its sentence: {path}");
 }
 
+/// One resolver for every command: a label, an alias, a prefixed IRI and
+/// an IRI name the same entity in `explain`, `view --focus` and `graph
+/// path`; an unknown name is an error naming it.
+#[test]
+fn every_command_finds_an_entity_by_name_alias_or_iri() {
+    let (_turn, dir) = seeds();
+    let iri = "<https://w3id.org/tupu/id/张家口市>";
+    for name in ["张家口市", "张家口", "tpid:张家口市", iri] {
+        let explained = stdout(dir.path(), &["explain", name]);
+        assert!(explained.starts_with("tpid:张家口市\n"), "explain {name}: {explained}");
+        let dot = view_dot(dir.path(), "neighbourhood", &["--focus", name, "--depth", "1"]);
+        assert!(dot.contains("「张家口市」1 步以内"), "view --focus {name}");
+        let path = stdout(dir.path(), &["graph", "path", name, "tpid:河北省"]);
+        assert!(path.starts_with("张家口市 → 河北省: 1 step\n"), "graph path {name}: {path}");
+    }
+    for args in
+        [&["explain", "张家"][..], &["view", "neighbourhood", "--focus", "张家"], &["graph", "path", "张家", "河北省"]]
+    {
+        let output = tupu(dir.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("no entity is called `张家`") && stderr.contains("张家口市"), "{args:?}: {stderr}");
+    }
+}
+
 /// 张家口市 is linked to 15 entities (its parks, data centers, companies,
 /// partners and province) across four articles; 智慧互通公司 too (ten
 /// investors, four projects, its city) but from one article, and further

@@ -1,8 +1,9 @@
 //! Why the graph says what it says about an entity: each fact with the
 //! sentence, article and rule it came from, read from the evidence nodes.
+//! The entity is found by [`crate::view::resolve_entity`].
 
 use crate::error::Result;
-use crate::namespace::{abbreviate, entity_iri};
+use crate::namespace::abbreviate;
 use crate::sparql::query;
 use crate::store::GraphStore;
 use oxigraph::model::Term;
@@ -25,21 +26,6 @@ pub struct Explanation {
     pub title: Option<String>,
     /// Where the article was read from.
     pub source: Option<String>,
-}
-
-/// The entity IRIs a name, alias or IRI stands for (张家口 → tpid:张家口市).
-pub fn resolve_entity(store: &GraphStore, name_or_iri: &str) -> Result<Vec<String>> {
-    if let Some(local) = name_or_iri.strip_prefix("tpid:") {
-        return Ok(vec![entity_iri(local).into_string()]);
-    }
-    if name_or_iri.starts_with("http://") || name_or_iri.starts_with("https://") {
-        return Ok(vec![name_or_iri.to_string()]);
-    }
-    let literal = sparql_string(name_or_iri);
-    let text = format!(
-        "SELECT DISTINCT ?e WHERE {{ {{ ?e rdfs:label ?l }} UNION {{ ?e skos:altLabel ?l }} FILTER(STR(?l) = {literal}) }} ORDER BY ?e"
-    );
-    Ok(column(query(store, &text)?, "e"))
 }
 
 /// Every fact about `entity` (an IRI) as subject, object or organization of
@@ -124,19 +110,4 @@ fn plain(term: &Term) -> String {
 
 fn number(term: Option<&Term>) -> u64 {
     term.map(plain).and_then(|v| v.parse().ok()).unwrap_or(0)
-}
-
-/// A SPARQL string literal for any text.
-fn sparql_string(text: &str) -> String {
-    let escaped: String = text
-        .chars()
-        .flat_map(|c| match c {
-            '"' => "\\\"".chars().collect::<Vec<_>>(),
-            '\\' => "\\\\".chars().collect(),
-            '\n' => "\\n".chars().collect(),
-            '\r' => "\\r".chars().collect(),
-            c => vec![c],
-        })
-        .collect();
-    format!("\"{escaped}\"")
 }

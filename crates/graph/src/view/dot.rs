@@ -240,6 +240,10 @@ impl<'a> Dot<'a> {
             }
         }
         if loose.len() >= GRID_FROM {
+            // Tallest first, so that a rank of the grid holds tables of
+            // like height: a long time line does not leave a band of
+            // white beside small ones.
+            loose.sort_by_key(|n| (std::cmp::Reverse(self.rows.get(n).map_or(0, Vec::len)), *n));
             let columns = (loose.len() as f64).sqrt().ceil() as usize;
             let indent = "  ".repeat(depth);
             for pair in loose.windows(columns + 1) {
@@ -497,15 +501,25 @@ impl<'a> Dot<'a> {
             );
             ids.push("legend_edges".into());
         }
-        // Left to right, columns of at most six side by side; top to bottom,
+        // Left to right, the classes in columns of at most six side by
+        // side and the relations in a column of their own (beside a class
+        // their tall list would push a gap into the grid); top to bottom,
         // one row (a second one would sit a whole rank of the picture lower).
         let across = matches!(view.definition.rankdir.as_str(), "TB" | "BT");
-        let per_column = if across { ids.len() } else { ids.len().div_ceil(ids.len().div_ceil(6)) };
-        for column in ids.chunks(per_column) {
-            let _ = writeln!(self.out, "    {{ rank=same; {}; }}", column.join("; "));
-        }
-        for (a, b) in ids.iter().zip(ids.iter().skip(per_column)) {
-            let _ = writeln!(self.out, "    {a} -> {b} [style=invis];");
+        if across {
+            let _ = writeln!(self.out, "    {{ rank=same; {}; }}", ids.join("; "));
+        } else {
+            let shapes = &ids[..classes.len()];
+            let per_column = shapes.len().div_ceil(shapes.len().div_ceil(6));
+            for column in shapes.chunks(per_column) {
+                let _ = writeln!(self.out, "    {{ rank=same; {}; }}", column.join("; "));
+            }
+            for (a, b) in shapes.iter().zip(shapes.iter().skip(per_column)) {
+                let _ = writeln!(self.out, "    {a} -> {b} [style=invis];");
+            }
+            if let (Some(last), Some(lines)) = (shapes.chunks(per_column).last(), ids.get(shapes.len())) {
+                let _ = writeln!(self.out, "    {} -> {lines} [style=invis];", last[0]);
+            }
         }
         self.out.push_str("  }\n");
     }
@@ -662,7 +676,10 @@ mod tests {
         assert!(dot.contains("label=\"县区\", shape=ellipse"), "{dot}");
         assert!(dot.contains("───▶</font></td><td align=\"left\">位于"), "{dot}");
         assert!(!dot.contains(">属于<"), "no 属于 edge is drawn, the boxes say it: {dot}");
-        assert!(dot.contains("{ rank=same; legend0; legend1; legend2; legend_edges; }"), "{dot}");
+        // The relations' tall list in a column of its own, not in a row of
+        // shapes, where it pushed a gap into the legend.
+        assert!(dot.contains("{ rank=same; legend0; legend1; legend2; }"), "{dot}");
+        assert!(dot.contains("legend0 -> legend_edges [style=invis];"), "{dot}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! Finding the entity a user means: analysts type names, not IRIs, so
-//! `张家口` finds `tpid:张家口市` through its alias; an IRI or prefixed
-//! name works too.
+//! Finding the entity a user means, for every command that takes one
+//! (`tupu explain`, `tupu view --focus`, `tupu graph path`): analysts type
+//! names, not IRIs, so `张家口` finds `tpid:张家口市` through its alias; an
+//! IRI or prefixed name works too. One resolver, so that a name that works
+//! in one command works in all.
 
 use crate::error::{GraphError, Result};
 use crate::export::graph_iri;
@@ -106,6 +108,8 @@ fn sparql_string(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::mapping::tests::sample;
+    use crate::namespace::{RDFS, SKOS};
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
     #[test]
     fn labels_aliases_and_iris_find_entities() {
@@ -122,5 +126,23 @@ mod tests {
         assert!(err.contains("no entity is called `张家`") && err.contains("张家口市"), "{err}");
         assert!(resolve_entity(&store, "tpid:北京市").is_err());
         assert!(resolve_entity(&store, "a\"b").is_err(), "quotes are escaped");
+    }
+
+    #[test]
+    fn a_name_of_several_entities_lists_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        store.replace_article(&sample("aaaaaaaaaaaaaaaa")).unwrap();
+        // A second entity that goes by 张家口 too.
+        let other = NamedNode::new(format!("{TPID}张家口站")).unwrap();
+        let graph = GraphName::NamedNode(crate::namespace::article_iri("cccccccccccccccc"));
+        let property = |iri: &str| NamedNode::new(iri).unwrap();
+        for (p, o) in [(format!("{RDFS}label"), "张家口站"), (format!("{SKOS}altLabel"), "张家口")] {
+            let quad = Quad::new(other.clone(), property(&p), Literal::new_simple_literal(o), graph.clone());
+            store.oxigraph().insert(&quad).unwrap();
+        }
+        let err = resolve_entity(&store, "张家口").unwrap_err().to_string();
+        assert!(err.contains("张家口市 (tpid:张家口市)") && err.contains("张家口站 (tpid:张家口站)"), "{err}");
+        assert_eq!(resolve_entity(&store, "张家口站").unwrap(), other.as_str(), "a label outranks an alias");
     }
 }
