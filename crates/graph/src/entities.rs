@@ -19,7 +19,8 @@ use crate::bookkeeping::BUILD_GRAPH;
 use crate::error::Result;
 use crate::namespace::{RDF, RDFS, SKOS, TP};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use oxigraph::store::{StorageError, Store, Transaction};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
 use std::collections::{BTreeSet, HashSet};
 
 /// The graph of entity descriptions.
@@ -76,17 +77,78 @@ pub(crate) fn mentioned_in(store: &Store, article: NamedNodeRef<'_>) -> Result<V
 }
 
 /// Derives again the descriptions of `entities` from the article graphs,
-/// and clears the pending mark: all in one transaction.
+/// and clears the pending mark: read first (nothing else writes while a
+/// build holds the store), then written in one transaction.
 pub(crate) fn refresh(store: &Store, entities: &BTreeSet<NamedNode>) -> Result<()> {
-    let properties = description_properties();
+    let (mut said, stored) = if entities.len() > ENTITIES_READ_ONE_BY_ONE {
+        let keep = |(e, _, _): &Statement| entities.contains(e);
+        let said = statements(store, None, false)?.into_iter().filter(keep).collect();
+        let stored = statements(store, None, true)?.into_iter().filter(keep).collect();
+        (said, stored)
+    } else {
+        let mut said = HashSet::new();
+        let mut stored = HashSet::new();
+        for entity in entities {
+            said.extend(statements(store, Some(entity), false)?);
+            stored.extend(statements(store, Some(entity), true)?);
+        }
+        (said, stored)
+    };
     let graph = graph();
+    let quad = |(s, p, o): Statement| Quad::new(s, p, o, graph.clone());
     let mut transaction = store.start_transaction()?;
-    for entity in entities {
-        describe(&mut transaction, entity, &properties, &graph)?;
+    for statement in stored {
+        if !said.remove(&statement) {
+            transaction.remove(&quad(statement));
+        }
     }
+    transaction.extend(said.into_iter().map(quad).collect::<Vec<_>>().iter());
     transaction.remove(&pending_quad());
     transaction.commit()?;
     Ok(())
+}
+
+/// Up to this many entities, descriptions are read entity by entity;
+/// beyond, the whole of each description property is read at once.
+const ENTITIES_READ_ONE_BY_ONE: usize = 1000;
+
+/// `entity property value`.
+type Statement = (NamedNode, NamedNode, Term);
+
+/// What the article graphs say through the description properties, each
+/// statement once, of `entity` or of all entities — or, with `stored`,
+/// what the entities graph holds. SPARQL queries, one per property, since
+/// the evaluator compares and deduplicates encoded terms and decodes only
+/// what it returns, where reading quads one by one would decode the name
+/// of every article graph they come from.
+fn statements(store: &Store, entity: Option<&NamedNode>, stored: bool) -> Result<HashSet<Statement>> {
+    let (subject, bind) = match entity {
+        Some(entity) => (entity.to_string(), format!("BIND({entity} AS ?e)")),
+        None => ("?e".to_owned(), String::new()),
+    };
+    let mut out = HashSet::new();
+    for property in description_properties() {
+        let query = if stored {
+            format!("SELECT ?e ?o WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ {subject} {property} ?o }} {bind} }}")
+        } else {
+            format!(
+                "SELECT DISTINCT ?e ?o WHERE {{ GRAPH ?g {{ {subject} {property} ?o }} {bind} \
+                 FILTER(?g != <{ENTITIES_GRAPH}> && ?g != <{BUILD_GRAPH}>) }}"
+            )
+        };
+        let QueryResults::Solutions(solutions) =
+            SparqlEvaluator::new().parse_query(&query)?.on_store(store).execute()?
+        else {
+            unreachable!("a SELECT query gives solutions")
+        };
+        for solution in solutions {
+            let solution = solution?;
+            if let (Some(Term::NamedNode(e)), Some(o)) = (solution.get("e"), solution.get("o")) {
+                out.insert((e.clone(), property.clone(), o.clone()));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Derives the whole entities graph again (after an interrupted build).
@@ -107,34 +169,32 @@ pub(crate) fn rebuild(store: &Store) -> Result<()> {
     refresh(store, &entities)
 }
 
-/// Makes `entity`'s description in the entities graph the distinct union
-/// of what the other graphs say of it through `properties`.
-fn describe(
-    transaction: &mut Transaction<'_>,
-    entity: &NamedNode,
-    properties: &[NamedNode],
-    graph: &NamedNode,
-) -> std::result::Result<(), StorageError> {
-    let own = GraphNameRef::NamedNode(graph.as_ref());
-    let mut said: HashSet<(NamedNode, Term)> = HashSet::new();
-    let mut stored: Vec<Quad> = Vec::new();
-    for property in properties {
-        for quad in transaction.quads_for_pattern(Some(entity.as_ref().into()), Some(property.as_ref()), None, None) {
-            let quad = quad?;
-            if quad.graph_name.as_ref() == own {
-                stored.push(quad);
-            } else if quad.graph_name.as_ref() != GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(BUILD_GRAPH)) {
-                said.insert((quad.predicate, quad.object));
-            }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GraphStore;
+    use crate::mapping::tests::sample;
+
+    #[test]
+    fn reading_all_descriptions_at_once_agrees_with_reading_them_one_by_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let mut other = sample("bbbbbbbbbbbbbbbb");
+        other.entities[0].aliases.insert("宝德".into());
+        store.load_new_articles(&[sample("aaaaaaaaaaaaaaaa"), other], "r").unwrap();
+        let store = store.oxigraph();
+        // Read at once, articles and fact nodes come too; refresh keeps
+        // the entities asked about.
+        let is_entity = |(e, _, _): &Statement| e.as_str().starts_with(crate::namespace::TPID);
+        let at_once: HashSet<Statement> =
+            statements(store, None, false).unwrap().into_iter().filter(is_entity).collect();
+        let entities: BTreeSet<NamedNode> = at_once.iter().map(|(e, _, _)| e.clone()).collect();
+        let mut one_by_one = HashSet::new();
+        for entity in &entities {
+            one_by_one.extend(statements(store, Some(entity), false).unwrap());
         }
+        assert_eq!(entities.len(), 4);
+        assert_eq!(at_once, one_by_one);
+        assert!(at_once.iter().any(|(_, _, o)| o.to_string().contains("宝德")));
     }
-    for quad in &stored {
-        if !said.remove(&(quad.predicate.clone(), quad.object.clone())) {
-            transaction.remove(quad);
-        }
-    }
-    for (predicate, object) in said {
-        transaction.insert(&Quad::new(entity.clone(), predicate, object, graph.clone()));
-    }
-    Ok(())
 }
