@@ -12,7 +12,7 @@ pub use crate::bookkeeping::{BuildRecord, StoredArticle};
 use crate::entities;
 use crate::error::{GraphError, Result};
 use crate::mapping::article_quads;
-use crate::namespace::{DCTERMS, ONTOLOGY_GRAPH, article_iri, entity_iri};
+use crate::namespace::{DCTERMS, ONTOLOGY_GRAPH, article_iri};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::{StorageError, Store, Transaction};
@@ -47,7 +47,10 @@ struct EntityChanges {
     all: bool,
     /// The pending mark is in the store.
     marked: bool,
-    entities: BTreeSet<NamedNode>,
+    /// Entities of graphs replaced or removed.
+    recheck: BTreeSet<NamedNode>,
+    /// Description statements of the graphs written.
+    added: HashSet<entities::Statement>,
 }
 
 impl GraphStore {
@@ -56,7 +59,7 @@ impl GraphStore {
     pub fn open(path: &Path) -> Result<Self> {
         let store = Store::open(path).map_err(|source| open_error(path, source))?;
         let pending = entities::is_pending(&store)?;
-        let entity_changes = Mutex::new(EntityChanges { all: pending, marked: pending, entities: BTreeSet::new() });
+        let entity_changes = Mutex::new(EntityChanges { all: pending, marked: pending, ..EntityChanges::default() });
         Ok(Self { store, path: path.to_owned(), entity_changes })
     }
 
@@ -75,7 +78,7 @@ impl GraphStore {
     /// again). Returns the number of quads written.
     pub fn replace_article(&self, extraction: &Extraction) -> Result<usize> {
         let quads = article_quads(extraction);
-        self.entities_change(&[extraction.article.id.as_str()], [extraction])?;
+        self.entities_change(&[extraction.article.id.as_str()], &quads)?;
         let mut transaction = self.store.start_transaction()?;
         write_graph(&mut transaction, &extraction.article.id, &quads)?;
         transaction.commit()?;
@@ -95,7 +98,7 @@ impl GraphStore {
         let id = &extraction.article.id;
         let quads = bookkept_quads(extraction, rules_fingerprint);
         let old: Vec<&str> = replaces.iter().chain([id]).map(String::as_str).collect();
-        self.entities_change(&old, [extraction])?;
+        self.entities_change(&old, &quads)?;
         let mut transaction = self.store.start_transaction()?;
         for old in replaces.iter().filter(|old| *old != id) {
             transaction.remove_named_graph(article_iri(old).as_ref())?;
@@ -125,7 +128,7 @@ impl GraphStore {
         }
         written += quads.len();
         if !quads.is_empty() {
-            self.entities_change(&[], extractions)?;
+            self.entities_change(&[], &quads)?;
             let mut loader = self.store.bulk_loader();
             loader.load_quads(quads)?;
             loader.commit()?;
@@ -146,7 +149,7 @@ impl GraphStore {
             .collect::<Result<Vec<Quad>, _>>()?;
         let facts = |quads: &[Quad]| -> HashSet<Quad> { quads.iter().filter(|q| !is_rules_quad(q)).cloned().collect() };
         if stored.is_empty() || facts(&stored) != facts(&fresh) {
-            self.entities_change(&[id.as_str()], [extraction])?;
+            self.entities_change(&[id.as_str()], &fresh)?;
             write_graph(&mut transaction, id, &fresh)?;
             transaction.commit()?;
             return Ok(Refreshed::Rewritten(fresh.len()));
@@ -189,7 +192,7 @@ impl GraphStore {
     /// Removes an article's graph. Returns whether it was there.
     pub fn remove_article(&self, id: &str) -> Result<bool> {
         let graph = article_iri(id);
-        self.entities_change(&[id], [])?;
+        self.entities_change(&[id], &[])?;
         let mut transaction = self.store.start_transaction()?;
         let existed = transaction.contains_named_graph(graph.as_ref())?;
         transaction.remove_named_graph(graph.as_ref())?;
@@ -197,10 +200,11 @@ impl GraphStore {
         Ok(existed)
     }
 
-    /// Notes, before articles are written, the entities whose descriptions
-    /// that may change: those the stored graphs of `old` mention and those
-    /// of `new`; and marks the change as under way in the store.
-    fn entities_change<'a>(&self, old: &[&str], new: impl IntoIterator<Item = &'a Extraction>) -> Result<()> {
+    /// Notes, before graphs are written, what that changes of the entities'
+    /// descriptions: the graphs `old` are replaced or removed (their
+    /// entities are described anew), the quads `new` are written (their
+    /// descriptions added); and marks the change as under way in the store.
+    fn entities_change(&self, old: &[&str], new: &[Quad]) -> Result<()> {
         let mut changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
         if !changes.marked {
             entities::mark_pending(&self.store)?;
@@ -210,11 +214,9 @@ impl GraphStore {
             return Ok(());
         }
         for id in old {
-            changes.entities.extend(entities::mentioned_in(&self.store, article_iri(id).as_ref())?);
+            changes.recheck.extend(entities::mentioned_in(&self.store, article_iri(id).as_ref())?);
         }
-        for extraction in new {
-            changes.entities.extend(extraction.entities.iter().map(|e| entity_iri(&e.name)));
-        }
+        changes.added.extend(entities::descriptions_in(new));
         Ok(())
     }
 
@@ -227,7 +229,8 @@ impl GraphStore {
         if changes.all {
             entities::rebuild(&self.store)?;
         } else if changes.marked {
-            entities::refresh(&self.store, &changes.entities)?;
+            let added = std::mem::take(&mut changes.added);
+            entities::refresh(&self.store, &changes.recheck, added)?;
         }
         *changes = EntityChanges::default();
         Ok(())
