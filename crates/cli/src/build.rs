@@ -128,6 +128,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     }
 
     store.sync_entities().context("describing the entities")?;
+    store.save_article_list().context("copying the article list")?;
     if store.build_record()?.rules_fingerprint.as_deref() != Some(rules) {
         store.set_build_rules(rules)?;
     }

@@ -37,6 +37,7 @@ pub fn run_query(cli: &Cli, args: &QueryArgs) -> anyhow::Result<Outcome> {
 pub fn run_update(cli: &Cli, args: &UpdateArgs) -> anyhow::Result<Outcome> {
     let (origin, text) = query_text(args.sparql.as_deref(), args.file.as_deref(), "update")?;
     let store = open_store(&cli.store)?;
+    store.begin_untracked_change()?;
     tupu_graph::sparql::update(&store, &text).with_context(|| origin.clone())?;
     Ok(Outcome::Ok)
 }

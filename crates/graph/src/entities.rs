@@ -51,10 +51,13 @@ fn pending_quad() -> Quad {
 
 /// Notes that the article graphs are about to change, so that an
 /// interruption before [`refresh`] is repaired by the next build.
+/// The article list copied beside the store stops being trusted in the
+/// same transaction ([`crate::article_list`]).
 pub(crate) fn mark_pending(store: &Store) -> Result<()> {
-    if !store.contains(&pending_quad())? {
-        store.insert(&pending_quad())?;
-    }
+    let mut transaction = store.start_transaction()?;
+    crate::article_list::forget(&mut transaction)?;
+    transaction.insert(&pending_quad());
+    transaction.commit()?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@
 //! ([`sparql`]). Nothing here prints: results and errors go to the caller.
 
 pub mod algorithms;
+pub mod article_list;
 pub mod bookkeeping;
 pub mod entities;
 pub mod entity_graph;

@@ -4,6 +4,7 @@
 //! facts and its bookkeeping ([`crate::bookkeeping`]) change together, so a
 //! build killed at any moment leaves a store that the next build repairs.
 
+use crate::article_list;
 use crate::bookkeeping::{
     BUILD_GRAPH, ONTOLOGY_HASH, RULES_FINGERPRINT, article_rules_quad, bookkept_quads, build_quad, is_rules_quad,
     read_articles, read_build,
@@ -16,7 +17,7 @@ use crate::namespace::{DCTERMS, ONTOLOGY_GRAPH, article_iri};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::{StorageError, Store, Transaction};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tupu_ingest::Extraction;
@@ -36,6 +37,20 @@ pub struct GraphStore {
     path: PathBuf,
     /// What the entities graph has yet to learn of this session's writes.
     entity_changes: Mutex<EntityChanges>,
+    /// The article list, once read, kept up to date by every write, to be
+    /// copied beside the store at the end of a build.
+    articles: Mutex<ArticleList>,
+}
+
+/// The article list as this session knows it.
+#[derive(Default)]
+struct ArticleList {
+    /// `None` until read.
+    by_id: Option<BTreeMap<String, StoredArticle>>,
+    /// Read from the copy beside the store, which still holds.
+    from_copy: bool,
+    /// Written to since.
+    changed: bool,
 }
 
 /// The entities whose descriptions writes may have changed since the
@@ -45,7 +60,7 @@ struct EntityChanges {
     /// The store was found with a change under way (an interrupted build):
     /// the whole graph is derived again.
     all: bool,
-    /// The pending mark is in the store.
+    /// This session has put the pending mark in the store.
     marked: bool,
     /// Entities of graphs replaced or removed.
     recheck: BTreeSet<NamedNode>,
@@ -59,8 +74,8 @@ impl GraphStore {
     pub fn open(path: &Path) -> Result<Self> {
         let store = Store::open(path).map_err(|source| open_error(path, source))?;
         let pending = entities::is_pending(&store)?;
-        let entity_changes = Mutex::new(EntityChanges { all: pending, marked: pending, ..EntityChanges::default() });
-        Ok(Self { store, path: path.to_owned(), entity_changes })
+        let entity_changes = Mutex::new(EntityChanges { all: pending, ..EntityChanges::default() });
+        Ok(Self { store, path: path.to_owned(), entity_changes, articles: Mutex::default() })
     }
 
     /// The store directory.
@@ -82,6 +97,7 @@ impl GraphStore {
         let mut transaction = self.store.start_transaction()?;
         write_graph(&mut transaction, &extraction.article.id, &quads)?;
         transaction.commit()?;
+        self.listed(&[], Some(listing(extraction, None)));
         Ok(quads.len())
     }
 
@@ -105,6 +121,7 @@ impl GraphStore {
         }
         write_graph(&mut transaction, id, &quads)?;
         transaction.commit()?;
+        self.listed(replaces, Some(listing(extraction, Some(rules_fingerprint))));
         Ok(quads.len())
     }
 
@@ -132,6 +149,9 @@ impl GraphStore {
             let mut loader = self.store.bulk_loader();
             loader.load_quads(quads)?;
             loader.commit()?;
+            for extraction in extractions {
+                self.listed(&[], Some(listing(extraction, Some(rules_fingerprint))));
+            }
         }
         Ok(written)
     }
@@ -152,13 +172,16 @@ impl GraphStore {
             self.entities_change(&[id.as_str()], &fresh)?;
             write_graph(&mut transaction, id, &fresh)?;
             transaction.commit()?;
+            self.listed(&[], Some(listing(extraction, Some(rules_fingerprint))));
             return Ok(Refreshed::Rewritten(fresh.len()));
         }
+        self.entities_change(&[], &[])?;
         for quad in stored.iter().filter(|q| is_rules_quad(q)) {
             transaction.remove(quad);
         }
         transaction.insert(&article_rules_quad(id, rules_fingerprint));
         transaction.commit()?;
+        self.listed(&[], Some(listing(extraction, Some(rules_fingerprint))));
         Ok(Refreshed::Same)
     }
 
@@ -168,6 +191,7 @@ impl GraphStore {
     pub fn set_source(&self, id: &str, source: &Path) -> Result<bool> {
         let article = article_iri(id);
         let property = NamedNode::new_unchecked(format!("{DCTERMS}source"));
+        self.entities_change(&[], &[])?;
         let mut transaction = self.store.start_transaction()?;
         if !transaction.contains_named_graph(article.as_ref())? {
             return Ok(false);
@@ -186,6 +210,11 @@ impl GraphStore {
         let literal = Literal::new_simple_literal(source.to_string_lossy());
         transaction.insert(&Quad::new(article.clone(), property, literal, article));
         transaction.commit()?;
+        let mut list = self.articles.lock().unwrap_or_else(|e| e.into_inner());
+        list.changed = true;
+        if let Some(stored) = list.by_id.as_mut().and_then(|by_id| by_id.get_mut(id)) {
+            stored.source = source.to_string_lossy().into_owned();
+        }
         Ok(true)
     }
 
@@ -197,6 +226,7 @@ impl GraphStore {
         let existed = transaction.contains_named_graph(graph.as_ref())?;
         transaction.remove_named_graph(graph.as_ref())?;
         transaction.commit()?;
+        self.listed(&[id.to_owned()], None);
         Ok(existed)
     }
 
@@ -236,16 +266,68 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Notes that the store is about to change in ways this session does
+    /// not follow (a SPARQL update): the next build derives the entities
+    /// graph anew and reads the article list from the store.
+    pub fn begin_untracked_change(&self) -> Result<()> {
+        entities::mark_pending(&self.store)
+    }
+
+    /// Updates the article list after a write: `gone` removed, `written`
+    /// added or replaced.
+    fn listed(&self, gone: &[String], written: Option<StoredArticle>) {
+        let mut list = self.articles.lock().unwrap_or_else(|e| e.into_inner());
+        list.changed = true;
+        if let Some(by_id) = list.by_id.as_mut() {
+            for id in gone {
+                by_id.remove(id);
+            }
+            if let Some(article) = written {
+                by_id.insert(article.id.clone(), article);
+            }
+        }
+    }
+
     /// The stored articles with their bookkeeping, sorted by id.
     pub fn articles(&self) -> Result<Vec<StoredArticle>> {
-        read_articles(&self.store, None)
+        self.read_article_list(None)
     }
 
     /// The stored articles with their bookkeeping, sorted by id, read
     /// faster when all were extracted with `rules_fingerprint` (the usual
     /// case, which two counts establish).
     pub fn articles_expecting(&self, rules_fingerprint: &str) -> Result<Vec<StoredArticle>> {
-        read_articles(&self.store, Some(rules_fingerprint))
+        self.read_article_list(Some(rules_fingerprint))
+    }
+
+    /// The article list from its copy beside the store when that holds,
+    /// else from the store; remembered for [`Self::save_article_list`].
+    fn read_article_list(&self, expected_rules: Option<&str>) -> Result<Vec<StoredArticle>> {
+        let copy = article_list::load(&self.path, &article_list::tokens(&self.store)?);
+        let from_copy = copy.is_some();
+        let articles = match copy {
+            Some(articles) => articles,
+            None => read_articles(&self.store, expected_rules)?,
+        };
+        let mut list = self.articles.lock().unwrap_or_else(|e| e.into_inner());
+        list.by_id = Some(articles.iter().map(|a| (a.id.clone(), a.clone())).collect());
+        list.from_copy = from_copy;
+        Ok(articles)
+    }
+
+    /// Copies the article list beside the store, for the next build to
+    /// read quickly; nothing when the copy still holds or the list was
+    /// never read.
+    pub fn save_article_list(&self) -> Result<()> {
+        let mut list = self.articles.lock().unwrap_or_else(|e| e.into_inner());
+        let ArticleList { by_id: Some(by_id), from_copy, changed } = &*list else { return Ok(()) };
+        if *from_copy && !*changed {
+            return Ok(());
+        }
+        article_list::save(&self.store, &self.path, by_id)?;
+        list.from_copy = true;
+        list.changed = false;
+        Ok(())
     }
 
     /// What the store records about its builds.
@@ -312,6 +394,15 @@ impl GraphStore {
 /// ontology file, to tell whether the loaded ontology is that file's.
 pub fn ontology_hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
+}
+
+/// How the article list records an article just written.
+fn listing(extraction: &Extraction, rules_fingerprint: Option<&str>) -> StoredArticle {
+    StoredArticle {
+        id: extraction.article.id.clone(),
+        source: extraction.article.source.to_string_lossy().into_owned(),
+        rules_fingerprint: rules_fingerprint.map(str::to_owned),
+    }
 }
 
 /// Makes the article's graph hold exactly `quads`.
@@ -436,6 +527,41 @@ mod tests {
         store.sync_entities().unwrap();
         assert!(!entities_graph(&store).is_empty());
         assert!(!crate::entities::is_pending(store.oxigraph()).unwrap());
+    }
+
+    #[test]
+    fn the_article_list_copy_is_trusted_only_while_the_store_is_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join(article_list::ARTICLE_LIST_FILE);
+        {
+            let store = GraphStore::open(dir.path()).unwrap();
+            assert!(store.articles().unwrap().is_empty());
+            store.write_article(&sample("aaaaaaaaaaaaaaaa"), "r", &[]).unwrap();
+            store.save_article_list().unwrap();
+        }
+        assert!(std::fs::read_to_string(&copy).unwrap().starts_with("aaaaaaaaaaaaaaaa\t"));
+        let store = GraphStore::open(dir.path()).unwrap();
+        let from_copy = store.articles().unwrap();
+        assert_eq!(from_copy, store_articles(&store));
+
+        // A change begins: the copy no longer counts, even if never rewritten.
+        store.write_article(&sample("bbbbbbbbbbbbbbbb"), "r", &[]).unwrap();
+        drop(store);
+        let store = GraphStore::open(dir.path()).unwrap();
+        assert_eq!(store.articles().unwrap().len(), 2);
+        store.save_article_list().unwrap();
+        drop(store);
+
+        // A copy edited by hand does not match the store's token.
+        let text = std::fs::read_to_string(&copy).unwrap();
+        std::fs::write(&copy, text.replace("seeds/a b.txt", "elsewhere.txt")).unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        assert!(store.articles().unwrap().iter().all(|a| a.source == "seeds/a b.txt"));
+    }
+
+    /// The article list as the store itself says.
+    fn store_articles(store: &GraphStore) -> Vec<StoredArticle> {
+        read_articles(&store.store, None).unwrap()
     }
 
     #[test]
