@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """How fast Oxigraph (RocksDB) takes tupu's quads, and with how much memory,
 written several ways: one transaction per article (what `tupu build`
-does), the same with a flush every N articles, one transaction per batch
-of articles, the bulk loader per batch of articles (each batch's SST files
-are ingested in one step, so every article is still all-or-nothing), and
-one bulk load of everything. Evidence for the store fixes in
-bench/README.md.
+does for changed articles), the same with a flush every N articles, one
+transaction per batch of articles, the bulk loader per batch of articles
+(each batch's SST files are ingested in one step, so every article is
+still all-or-nothing: what `tupu build` does for new articles), and one
+bulk load of everything.
 
 Needs pyoxigraph of the Oxigraph version in Cargo.lock (0.5.x):
 
