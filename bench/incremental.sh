@@ -59,7 +59,7 @@ seconds() {
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
 }
 
-dump() { tupu --store "$1" export --format nquads | LC_ALL=C sort > "$2"; }
+dump() { tupu --store "$1" export --format nquads --with-divisions | LC_ALL=C sort > "$2"; }
 
 same_dumps() { # same_dumps A B: compares two stores' sorted dumps
   dump "$1" "$work/a.nq"

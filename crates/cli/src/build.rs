@@ -16,10 +16,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tupu_graph::divisions::DivisionTable;
 use tupu_graph::file_hashes::{FileHashes, Stamp};
 use tupu_graph::store::ontology_hash;
 use tupu_graph::sync::{Reason, article_id, content_hash, rules_fingerprint, source_path};
 use tupu_graph::{FoundFile, GraphStore, LastBuild, Refreshed, StoredArticle, SyncPlan, SyncRequest};
+use tupu_ingest::lexicon::Lexicon;
 use tupu_ingest::{ARTICLE_EXTENSIONS, Extraction, IngestError, Pipeline, parse_article};
 
 /// Brings the store in line with the articles under `args.paths`.
@@ -127,7 +129,10 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
         bar.finish_and_clear();
     }
 
-    store.sync_entities().context("describing the entities")?;
+    if store.sync_entities().context("describing the entities")? {
+        let table = division_table(&mut pipeline, &ontology)?;
+        store.sync_divisions(&table).context("deriving the division hierarchy")?;
+    }
     store.save_article_list().context("copying the article list")?;
     if store.build_record()?.rules_fingerprint.as_deref() != Some(rules) {
         store.set_build_rules(rules)?;
@@ -308,6 +313,17 @@ impl Loading {
         }
         Ok(self.pipeline.as_ref().expect("loaded just above"))
     }
+}
+
+/// The divisions of the lexicon: from the pipeline if it was loaded, else
+/// from the lexicon files alone (a build that only removed articles).
+fn division_table(pipeline: &mut Loading, ontology: &Path) -> anyhow::Result<DivisionTable> {
+    if let Some(loaded) = &pipeline.pipeline {
+        return Ok(DivisionTable::from_lexicon(loaded.lexicon()));
+    }
+    let dir = ontology.join("lexicon");
+    let lexicon = Lexicon::load_dir(&dir).with_context(|| format!("loading the lexicon in {}", dir.display()))?;
+    Ok(DivisionTable::from_lexicon(&lexicon))
 }
 
 /// Reloads the ontology graph when `tupu.ttl` is not the file it was

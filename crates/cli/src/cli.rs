@@ -206,6 +206,12 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Include tpg:divisions, the county → city → province hierarchy tupu
+    /// derives from the division codes. Left out by default: no article
+    /// states it, and a dump should hold what the texts say.
+    #[arg(long)]
+    pub with_divisions: bool,
 }
 
 /// `tupu dot`.

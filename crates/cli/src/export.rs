@@ -14,7 +14,9 @@ pub fn run_export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<Outcome> {
     let format = export_format(args.format.as_deref(), args.output.as_deref())?;
     let graph = args.graph.as_deref().map(tupu_graph::graph_iri).transpose()?;
     let store = open_existing_store(&cli.store)?;
-    write_to(args.output.as_deref(), |out| Ok(tupu_graph::export(&store, format, graph.as_ref(), out)?.flush()?))?;
+    write_to(args.output.as_deref(), |out| {
+        Ok(tupu_graph::export(&store, format, graph.as_ref(), args.with_divisions, out)?.flush()?)
+    })?;
     Ok(Outcome::Ok)
 }
 

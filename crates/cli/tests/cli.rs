@@ -144,6 +144,24 @@ fn export_nquads_holds_articles_and_the_ontology() {
 }
 
 #[test]
+fn divisions_lie_in_their_cities_and_provinces_but_stay_out_of_the_dump() {
+    let (_turn, seeds) = seeds();
+    let chain = seeds.query(&[
+        "SELECT ?county ?province WHERE { GRAPH tpg:divisions { tpid:张北县 tp:locatedIn ?city . ?city tp:locatedIn ?province } BIND(tpid:张北县 AS ?county) }",
+        "--format",
+        "csv",
+    ]);
+    assert!(chain.contains("河北省"), "张北县 → 张家口市 → 河北省: {chain}");
+    let dump = |extra: &[&str]| {
+        let output = seeds.cmd().args(["export", "--format", "nquads"]).args(extra).output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let divisions = "<https://w3id.org/tupu/divisions> .";
+    assert!(!dump(&[]).contains(divisions), "not stated by any article");
+    assert!(dump(&["--with-divisions"]).contains(divisions));
+}
+
+#[test]
 fn dot_renders_with_graphviz() {
     let (_turn, seeds) = seeds();
     let output = seeds.cmd().arg("dot").output().unwrap();

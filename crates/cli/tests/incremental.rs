@@ -65,7 +65,7 @@ impl Work {
 
     /// The store as sorted N-Quads lines.
     fn dump(&self, store: &str) -> Vec<String> {
-        let output = self.tupu(store).args(["export", "--format", "nquads"]).output().unwrap();
+        let output = self.tupu(store).args(["export", "--format", "nquads", "--with-divisions"]).output().unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         let mut lines: Vec<String> = String::from_utf8(output.stdout).unwrap().lines().map(str::to_owned).collect();
         lines.sort();

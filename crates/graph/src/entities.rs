@@ -16,8 +16,9 @@
 //! previous one was interrupted) derives the whole graph again.
 
 use crate::bookkeeping::BUILD_GRAPH;
+use crate::divisions::DIVISIONS_GRAPH;
 use crate::error::Result;
-use crate::namespace::{RDF, RDFS, SKOS, TP, TPID};
+use crate::namespace::{ONTOLOGY_GRAPH, RDF, RDFS, SKOS, TP, TPID};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -153,7 +154,8 @@ const ENTITIES_READ_ONE_BY_ONE: usize = 1000;
 /// `entity property value`.
 pub(crate) type Statement = (NamedNode, NamedNode, Term);
 
-/// What the article graphs say through the description properties, each
+/// What the article graphs (every graph but the store's own) say through
+/// the description properties, each
 /// statement once, of `entity` or of all entities — or, with `stored`,
 /// what the entities graph holds. SPARQL queries, one per property, since
 /// the evaluator compares and deduplicates encoded terms and decodes only
@@ -171,7 +173,7 @@ fn statements(store: &Store, entity: Option<&NamedNode>, stored: bool) -> Result
         } else {
             format!(
                 "SELECT DISTINCT ?e ?o WHERE {{ GRAPH ?g {{ {subject} {property} ?o }} {bind} \
-                 FILTER(?g != <{ENTITIES_GRAPH}> && ?g != <{BUILD_GRAPH}>) }}"
+                 FILTER(?g NOT IN (<{ENTITIES_GRAPH}>, <{BUILD_GRAPH}>, <{DIVISIONS_GRAPH}>, <{ONTOLOGY_GRAPH}>)) }}"
             )
         };
         let QueryResults::Solutions(solutions) =

@@ -2,6 +2,7 @@
 //! hence reproducible, order: the whole dataset, its union as one graph, or
 //! one named graph.
 
+use crate::divisions::DIVISIONS_GRAPH;
 use crate::error::{GraphError, Result};
 use crate::namespace::PREFIXES;
 use crate::store::GraphStore;
@@ -41,16 +42,30 @@ pub fn graph_iri(text: &str) -> Result<NamedNode> {
 
 /// Writes the store to `writer` in `format`, sorted. Without `graph`, a
 /// dataset format (N-Quads, TriG, JSON-LD) gets every quad and a graph
-/// format (Turtle, N-Triples, RDF/XML) the union of all graphs; with
-/// `graph`, only that graph is written.
-pub fn export<W: Write>(store: &GraphStore, format: RdfFormat, graph: Option<&NamedNode>, writer: W) -> Result<W> {
+/// format (Turtle, N-Triples, RDF/XML) the union of all graphs — but for
+/// the division hierarchy `tpg:divisions`, which no article states, unless
+/// `with_divisions`; with `graph`, only that graph is written.
+pub fn export<W: Write>(
+    store: &GraphStore,
+    format: RdfFormat,
+    graph: Option<&NamedNode>,
+    with_divisions: bool,
+    writer: W,
+) -> Result<W> {
     if let Some(graph) = graph {
         if !store.oxigraph().contains_named_graph(graph)? {
             return Err(GraphError::NoSuchGraph { iri: graph.as_str().to_owned() });
         }
     }
     let pattern = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
-    let quads = store.oxigraph().quads_for_pattern(None, None, None, pattern).collect::<Result<Vec<Quad>, _>>()?;
+    let divisions = NamedNode::new_unchecked(DIVISIONS_GRAPH);
+    let left_out =
+        |quad: &Quad| graph.is_none() && !with_divisions && quad.graph_name.as_ref() == divisions.as_ref().into();
+    let quads = store
+        .oxigraph()
+        .quads_for_pattern(None, None, None, pattern)
+        .filter(|quad| !quad.as_ref().is_ok_and(left_out))
+        .collect::<Result<Vec<Quad>, _>>()?;
     let mut serializer = RdfSerializer::from_format(format);
     for (prefix, iri) in PREFIXES {
         serializer = serializer.with_prefix(*prefix, *iri).expect("the vocabulary's namespaces are valid IRIs");
@@ -89,7 +104,7 @@ mod tests {
     use crate::namespace::{RDFS, TPA};
 
     fn export_string(store: &GraphStore, format: RdfFormat, graph: Option<&NamedNode>) -> String {
-        String::from_utf8(export(store, format, graph, Vec::new()).unwrap()).unwrap()
+        String::from_utf8(export(store, format, graph, false, Vec::new()).unwrap()).unwrap()
     }
 
     #[test]
@@ -126,7 +141,7 @@ mod tests {
         let one = export_string(&store, RdfFormat::NQuads, Some(&graph));
         assert_eq!(one.lines().count(), first_b);
         let missing = graph_iri("tpa:cccccccccccccccc").unwrap();
-        let err = export(&store, RdfFormat::NQuads, Some(&missing), Vec::new()).expect_err("no such graph");
+        let err = export(&store, RdfFormat::NQuads, Some(&missing), false, Vec::new()).expect_err("no such graph");
         assert!(matches!(err, GraphError::NoSuchGraph { .. }), "{err}");
 
         let turtle = export_string(&store, RdfFormat::Turtle, None);

@@ -10,6 +10,7 @@
 pub mod algorithms;
 pub mod article_list;
 pub mod bookkeeping;
+pub mod divisions;
 pub mod entities;
 pub mod entity_graph;
 pub mod error;

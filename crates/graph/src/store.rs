@@ -10,6 +10,7 @@ use crate::bookkeeping::{
     read_articles, read_build,
 };
 pub use crate::bookkeeping::{BuildRecord, StoredArticle};
+use crate::divisions::{self, DivisionTable};
 use crate::entities;
 use crate::error::{GraphError, Result};
 use crate::mapping::article_quads;
@@ -254,8 +255,10 @@ impl GraphStore {
     /// articles written since the store was opened (or with all of them,
     /// when an earlier process was interrupted before it could). A build
     /// calls it once its writes are done.
-    pub fn sync_entities(&self) -> Result<()> {
+    /// Returns whether anything was to be done.
+    pub fn sync_entities(&self) -> Result<bool> {
         let mut changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
+        let changed = changes.all || changes.marked;
         if changes.all {
             entities::rebuild(&self.store)?;
         } else if changes.marked {
@@ -263,7 +266,13 @@ impl GraphStore {
             entities::refresh(&self.store, &changes.recheck, added)?;
         }
         *changes = EntityChanges::default();
-        Ok(())
+        Ok(changed)
+    }
+
+    /// Derives the division graph ([`crate::divisions`]) again from the
+    /// divisions `tpg:entities` describes and the division `table`.
+    pub fn sync_divisions(&self, table: &DivisionTable) -> Result<()> {
+        divisions::refresh(&self.store, table)
     }
 
     /// Notes that the store is about to change in ways this session does

@@ -95,6 +95,11 @@ impl Pipeline {
         })
     }
 
+    /// The lexicon names are grounded in.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// A hash of the lexicon and rules: when it changes, stored facts are stale.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
