@@ -115,32 +115,31 @@ pub(crate) fn refresh(store: &Store, recheck: &BTreeSet<NamedNode>, added: HashS
         }
         (said, stored)
     };
+    said.extend(added.into_iter().filter(|(e, _, _)| !recheck.contains(e)));
+    write_difference(store, said, stored)
+}
+
+/// Makes the entities graph hold `said` where it held `stored`, and
+/// clears the pending mark.
+fn write_difference(store: &Store, mut said: HashSet<Statement>, stored: HashSet<Statement>) -> Result<()> {
     let graph = graph();
     let quad = |(s, p, o): Statement| Quad::new(s, p, o, graph.clone());
     let removals: Vec<Quad> = stored.into_iter().filter(|statement| !said.remove(statement)).map(quad).collect();
-    said.extend(added.into_iter().filter(|(e, _, _)| !recheck.contains(e)));
-    let insertions: Vec<Quad> = said.into_iter().map(quad).collect();
+    let mut insertions: Vec<Quad> = said.into_iter().map(quad).collect();
     if insertions.len() > BULK_INSERTIONS_FROM {
         // Inserting is adding: the bulk loader does it at a fraction of a
         // transaction's cost, and the mark stays until the rest is done.
         let mut loader = store.bulk_loader();
-        loader.load_quads(insertions)?;
+        loader.load_quads(std::mem::take(&mut insertions))?;
         loader.commit()?;
-        let mut transaction = store.start_transaction()?;
-        for quad in &removals {
-            transaction.remove(quad);
-        }
-        transaction.remove(&pending_quad());
-        transaction.commit()?;
-    } else {
-        let mut transaction = store.start_transaction()?;
-        for quad in &removals {
-            transaction.remove(quad);
-        }
-        transaction.extend(&insertions);
-        transaction.remove(&pending_quad());
-        transaction.commit()?;
     }
+    let mut transaction = store.start_transaction()?;
+    for quad in &removals {
+        transaction.remove(quad);
+    }
+    transaction.extend(&insertions);
+    transaction.remove(&pending_quad());
+    transaction.commit()?;
     Ok(())
 }
 
@@ -155,9 +154,8 @@ const ENTITIES_READ_ONE_BY_ONE: usize = 1000;
 pub(crate) type Statement = (NamedNode, NamedNode, Term);
 
 /// What the article graphs (every graph but the store's own) say through
-/// the description properties, each
-/// statement once, of `entity` or of all entities — or, with `stored`,
-/// what the entities graph holds. SPARQL queries, one per property, since
+/// the description properties, each statement once, of `entity` or of all
+/// entities — or, with `stored`, what the entities graph holds. SPARQL queries, one per property, since
 /// the evaluator compares and deduplicates encoded terms and decodes only
 /// what it returns, where reading quads one by one would decode the name
 /// of every article graph they come from.
@@ -193,10 +191,9 @@ fn statements(store: &Store, entity: Option<&NamedNode>, stored: bool) -> Result
 
 /// Derives the whole entities graph again (after an interrupted build).
 pub(crate) fn rebuild(store: &Store) -> Result<()> {
-    let mut all: BTreeSet<NamedNode> = statements(store, None, false)?.into_iter().map(|(e, _, _)| e).collect();
-    all.extend(statements(store, None, true)?.into_iter().map(|(e, _, _)| e));
-    all.retain(|e| e.as_str().starts_with(TPID));
-    refresh(store, &all, HashSet::new())
+    let is_entity = |(e, _, _): &Statement| e.as_str().starts_with(TPID);
+    let said = statements(store, None, false)?.into_iter().filter(is_entity).collect();
+    write_difference(store, said, statements(store, None, true)?)
 }
 
 #[cfg(test)]

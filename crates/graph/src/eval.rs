@@ -91,14 +91,8 @@ pub fn evaluate(store: &GraphStore, gold_path: &Path) -> Result<Report> {
         message: e.to_string(),
     })?;
     let gold = read_gold(gold_path, &text)?;
-    // What the articles state, as `tupu export` dumps it: not the division
-    // hierarchy derived from the codes.
-    let divisions = oxigraph::model::NamedNodeRef::new_unchecked(crate::divisions::DIVISIONS_GRAPH);
-    let mut quads: Vec<Quad> = store
-        .oxigraph()
-        .quads_for_pattern(None, None, None, None)
-        .filter(|quad| !quad.as_ref().is_ok_and(|q| q.graph_name.as_ref() == divisions.into()))
-        .collect::<std::result::Result<_, _>>()?;
+    // What the articles state, as `tupu export` dumps it.
+    let mut quads = crate::export::quads_to_export(store, None, false)?;
     quads.sort_by_cached_key(sort_key);
     let system = read_system(&quads);
     let mut report = Report::default();

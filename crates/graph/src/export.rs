@@ -40,6 +40,25 @@ pub fn graph_iri(text: &str) -> Result<NamedNode> {
     NamedNode::new(&expanded).map_err(|e| GraphError::Iri { iri: text.to_owned(), message: e.to_string() })
 }
 
+/// The quads an export writes: those of `graph`, or all but the division
+/// hierarchy (unless `with_divisions`) — what the articles state, which is
+/// also what `tupu eval` scores.
+pub(crate) fn quads_to_export(
+    store: &GraphStore,
+    graph: Option<&NamedNode>,
+    with_divisions: bool,
+) -> Result<Vec<Quad>> {
+    let pattern = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
+    let divisions = NamedNode::new_unchecked(DIVISIONS_GRAPH);
+    let left_out =
+        |quad: &Quad| graph.is_none() && !with_divisions && quad.graph_name.as_ref() == divisions.as_ref().into();
+    Ok(store
+        .oxigraph()
+        .quads_for_pattern(None, None, None, pattern)
+        .filter(|quad| !quad.as_ref().is_ok_and(left_out))
+        .collect::<Result<Vec<Quad>, _>>()?)
+}
+
 /// Writes the store to `writer` in `format`, sorted. Without `graph`, a
 /// dataset format (N-Quads, TriG, JSON-LD) gets every quad and a graph
 /// format (Turtle, N-Triples, RDF/XML) the union of all graphs — but for
@@ -57,15 +76,7 @@ pub fn export<W: Write>(
             return Err(GraphError::NoSuchGraph { iri: graph.as_str().to_owned() });
         }
     }
-    let pattern = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
-    let divisions = NamedNode::new_unchecked(DIVISIONS_GRAPH);
-    let left_out =
-        |quad: &Quad| graph.is_none() && !with_divisions && quad.graph_name.as_ref() == divisions.as_ref().into();
-    let quads = store
-        .oxigraph()
-        .quads_for_pattern(None, None, None, pattern)
-        .filter(|quad| !quad.as_ref().is_ok_and(left_out))
-        .collect::<Result<Vec<Quad>, _>>()?;
+    let quads = quads_to_export(store, graph, with_divisions)?;
     let mut serializer = RdfSerializer::from_format(format);
     for (prefix, iri) in PREFIXES {
         serializer = serializer.with_prefix(*prefix, *iri).expect("the vocabulary's namespaces are valid IRIs");

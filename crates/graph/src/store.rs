@@ -479,19 +479,10 @@ mod tests {
         assert_eq!(ids, ["bbbbbbbbbbbbbbbb"]);
     }
 
-    /// The entities graph as sorted `subject predicate object` lines.
+    /// The quads of the entities graph as sorted lines.
     fn entities_graph(store: &GraphStore) -> Vec<String> {
-        let graph = NamedNode::new_unchecked(crate::entities::ENTITIES_GRAPH);
-        let mut lines: Vec<String> = store
-            .oxigraph()
-            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-            .map(|q| {
-                let q = q.unwrap();
-                format!("{} {} {}", q.subject, q.predicate, q.object)
-            })
-            .collect();
-        lines.sort();
-        lines
+        let graph = format!("<{}>", crate::entities::ENTITIES_GRAPH);
+        dump(store).into_iter().filter(|line| line.ends_with(&graph)).collect()
     }
 
     #[test]
