@@ -47,7 +47,7 @@ impl Pipeline {
         let lexicon_dir = ontology_dir.join("lexicon");
         let rules_dir = ontology_dir.join("rules");
         let mut lexicon = Lexicon::load_dir(&lexicon_dir)?;
-        let plain = Segmenter::plain();
+        let mut segmenter = Segmenter::plain();
         // Division names that are also common words (城区, 朝阳) are not
         // looked up: short forms jieba knows as a common noun, adjective,
         // adverb or the like (verbs stay: jieba tags 怀来 a verb), and
@@ -60,7 +60,7 @@ impl Pipeline {
             .iter()
             .filter(|e| e.class.is_administrative())
             .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name).filter(|n| n.chars().count() <= 2)))
-            .filter(|a| plain.known_tag(a).is_some_and(|tag| !is_name_tag(&tag)))
+            .filter(|a| segmenter.known_tag(a).is_some_and(|tag| !is_name_tag(&tag)))
             .cloned()
             .collect();
         for alias in risky {
@@ -84,7 +84,7 @@ impl Pipeline {
             hasher.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
             hasher.update(&std::fs::read(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?);
         }
-        let segmenter = Segmenter::new(&lexicon);
+        segmenter.add_lexicon(&lexicon);
         Ok(Self {
             lexicon,
             segmenter,

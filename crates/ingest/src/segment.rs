@@ -26,7 +26,17 @@ pub struct Segmenter {
 impl Segmenter {
     /// jieba's default dictionary plus every lexicon name and alias.
     pub fn new(lexicon: &Lexicon) -> Self {
-        let mut jieba = Jieba::new();
+        let mut segmenter = Self::plain();
+        segmenter.add_lexicon(lexicon);
+        segmenter
+    }
+
+    /// Adds every lexicon name and alias as a user word. Loading jieba's
+    /// dictionary is the costly part of starting a build, so the pipeline
+    /// loads it once: it asks [`Segmenter::known_tag`] about the plain
+    /// dictionary first, then adds the lexicon to the same segmenter.
+    pub fn add_lexicon(&mut self, lexicon: &Lexicon) {
+        let jieba = &mut self.jieba;
         let mut surfaces: Vec<(&str, EntityClass)> = lexicon.surfaces().map(|(s, e)| (s, e.class)).collect();
         surfaces.sort_unstable();
         for (surface, class) in surfaces {
@@ -43,7 +53,6 @@ impl Segmenter {
             };
             jieba.add_word(surface, Some(freq), Some(pos_tag(class)));
         }
-        Self { jieba }
     }
 
     /// The default dictionary's tag for `word` if jieba knows it as one word.
@@ -60,7 +69,8 @@ impl Segmenter {
     }
 
     /// jieba alone, without the lexicon: for deciding which short forms
-    /// are common words before the lexicon is added.
+    /// are common words before the lexicon is added
+    /// ([`Segmenter::add_lexicon`]).
     pub fn plain() -> Self {
         Self { jieba: Jieba::new() }
     }
