@@ -299,11 +299,14 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
     const GOVERNING: &[&str] = &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "从", "设立"];
     let governed = i > 0 && items[i - 1].word().is_some_and(|w| GOVERNING.contains(&w));
-    // 商务部数据显示 / 国铁集团获悉: the source of the numbers, not their subject
+    // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
+    // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =
         &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
-    let following: String = items[i + 1..].iter().take(4).map_while(Item::word).collect();
-    let source = SOURCE.iter().any(|w| following.starts_with(w) || following.starts_with(&format!("商务大数据{w}")));
+    const SOURCE_DATA: &[&str] = &["数据显示", "数据表明", "统计显示", "统计数据"];
+    let following: String =
+        items[i + 1..].iter().take(6).map_while(Item::word).take_while(|w| !is_punctuation(w)).collect();
+    let source = SOURCE.iter().any(|w| following.starts_with(w)) || SOURCE_DATA.iter().any(|w| following.contains(w));
     let is_person = *class == crate::vocab::EntityClass::Person;
     if listed || governed || (source && !is_person) {
         return None;
@@ -314,4 +317,8 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     let name = &registry.entities[*entity].name;
     let (_, organization) = people.iter().find(|(p, _)| p == name)?;
     registry.find(organization)
+}
+
+fn is_punctuation(word: &str) -> bool {
+    word.chars().all(|c| !c.is_alphanumeric())
 }
