@@ -336,9 +336,8 @@ fn range_from(chars: &[char], at: usize, low: &Reading) -> Option<Reading> {
             return None;
         }
     } else if low.multiplier.is_some() {
-        if high.multiplier.is_none() {
-            return None;
-        }
+        // 100亿至200亿美元: each end its multiplier
+        high.multiplier?;
     } else {
         // 10至20万人 is 10万..20万, but 5000至2万人 is 5000..20000
         let place = if low.place.is_none() { high.place.unwrap_or(0) } else { 0 };
@@ -533,14 +532,7 @@ fn to_ascii_digit(c: char) -> char {
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..).zip(word.chars()).all(|(i, w)| chars.get(i) == Some(&w))
 }
 
 #[cfg(test)]
