@@ -1,6 +1,7 @@
-//! Numbers as Chinese news writes them (2000亿元, 172.24万台, 十多亿元, 4%),
-//! read into exact decimal values with the multiplier applied and the unit
-//! kept apart, as `ONTOLOGY.md` asks for `tp:value` and `tp:unit`.
+//! Numbers as Chinese news writes them (2000亿元, 172.24万台, 十多亿元, 4%,
+//! ranges such as 3~5个 and 10至20万人), read into exact decimal values with
+//! the multiplier applied and the unit kept apart, as `ONTOLOGY.md` asks for
+//! `tp:value` and `tp:unit` (and `tp:valueMax` for a range's high end).
 
 use std::fmt;
 
