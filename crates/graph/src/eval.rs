@@ -499,6 +499,12 @@ mod tests {
         check("十亿元", 1e9, "元");
         check("七成", 70.0, "%");
         check("18亿度", 1.8e9, "千瓦时");
+        // gold/score.py reads a range as its first number, the rest as the
+        // unit, so a gold range matches no fact: the same here
+        check("3~5年", 3.0, "~5年");
+        check("3～5年", 3.0, "~5年");
+        check("10至20万人", 10.0, "至20万人");
+        check("2个百分点", 2.0, "个百分点");
     }
 
     #[test]

@@ -102,6 +102,10 @@ impl Quads {
     fn quantity(&mut self, node: &NamedNode, indicator: &str, quantity: &Quantity) {
         self.add(node, &tp("indicator"), zh(indicator));
         self.add(node, &tp("value"), Literal::new_typed_literal(quantity.value.to_string(), xsd("decimal")));
+        // a range (3~5个): tp:value is its low end, so queries on tp:value still see it
+        if let Some(max) = quantity.max {
+            self.add(node, &tp("valueMax"), Literal::new_typed_literal(max.to_string(), xsd("decimal")));
+        }
         if !quantity.unit.is_empty() {
             self.add(node, &tp("unit"), Literal::new_simple_literal(&quantity.unit));
         }
@@ -230,6 +234,7 @@ pub(crate) mod tests {
                     indicator: "大数据及关联产业投资规模".into(),
                     quantity: Quantity {
                         value: Decimal::from_integer(200_000_000_000),
+                        max: None,
                         unit: "元".into(),
                         text: "2000亿元".into(),
                         comparator: Some(Comparator::AtLeast),
@@ -242,6 +247,7 @@ pub(crate) mod tests {
                     indicator: "投运服务器".into(),
                     quantity: Quantity {
                         value: Decimal::parse("172.24").unwrap().times_pow10(4),
+                        max: None,
                         unit: "台".into(),
                         text: "172.24万台".into(),
                         comparator: None,
@@ -318,6 +324,27 @@ pub(crate) mod tests {
         has(&set, &format!("<{TPID}谢崇杰> <{TP}holdsPosition> {p}"));
         has(&set, &format!("{p} <{TP}title> \"董事长\"@zh"));
         has(&set, &format!("{p} <{TP}organization> <{TPID}宝德数坝>"));
+    }
+
+    #[test]
+    fn a_range_states_its_low_end_as_value_and_its_high_end_as_value_max() {
+        let mut extraction = sample("00112233aabbccdd");
+        let Fact::Observation { quantity, .. } = &mut extraction.facts[2] else { panic!("fact 2 is an observation") };
+        *quantity = Quantity {
+            value: Decimal::from_integer(100_000),
+            max: Some(Decimal::from_integer(200_000)),
+            unit: "人".into(),
+            text: "10至20万人".into(),
+            comparator: None,
+        };
+        let set = nt(&article_quads(&extraction));
+        let o = format!("<{TPA}00112233aabbccdd#o2>");
+        has(&set, &format!("{o} <{TP}value> \"100000\"^^<{XSD}decimal>"));
+        has(&set, &format!("{o} <{TP}valueMax> \"200000\"^^<{XSD}decimal>"));
+        has(&set, &format!("{o} <{TP}valueText> \"10至20万人\""));
+        assert!(!set.iter().any(|l| l.starts_with(&o) && l.contains("comparator")));
+        let t = format!("<{TPA}00112233aabbccdd#t1>");
+        assert!(!set.iter().any(|l| l.starts_with(&t) && l.contains("valueMax")), "a single value has no valueMax");
     }
 
     #[test]

@@ -33,6 +33,14 @@ pub struct MeasureRules {
     pub skip_clause: Vec<String>,
     /// Units accepted for facts.
     pub units: Vec<String>,
+    /// Sentences with the targets and observations they must yield
+    /// (`S target YEAR VALUE`, `S observation VALUE`, values as written);
+    /// `cargo test` runs them.
+    #[serde(default)]
+    pub examples: Vec<crate::rules::Example>,
+    /// Sentences that must yield no target or observation.
+    #[serde(default)]
+    pub counter_examples: Vec<String>,
 }
 
 impl MeasureRules {

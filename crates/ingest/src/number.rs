@@ -1,6 +1,7 @@
-//! Numbers as Chinese news writes them (2000亿元, 172.24万台, 十多亿元, 4%),
-//! read into exact decimal values with the multiplier applied and the unit
-//! kept apart, as `ONTOLOGY.md` asks for `tp:value` and `tp:unit`.
+//! Numbers as Chinese news writes them (2000亿元, 172.24万台, 十多亿元, 4%,
+//! ranges such as 3~5个 and 10至20万人), read into exact decimal values with
+//! the multiplier applied and the unit kept apart, as `ONTOLOGY.md` asks for
+//! `tp:value` and `tp:unit` (and `tp:valueMax` for a range's high end).
 
 use std::fmt;
 
@@ -125,15 +126,20 @@ impl Comparator {
     }
 }
 
-/// A number with its unit, as found in text.
+/// A number with its unit, as found in text: one value (2000亿元) or a
+/// range (3~5个, 10至20万人), whose ends share the unit and multiplier.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Quantity {
-    /// The whole value with multipliers applied (2000亿 → 200000000000).
+    /// The whole value with multipliers applied (2000亿 → 200000000000);
+    /// the low end of a range.
     pub value: Decimal,
+    /// The high end of a range (3~5个 → 5), multipliers applied; `None` for
+    /// a single value.
+    pub max: Option<Decimal>,
     /// What is left after the multiplier (元, 台, P, %); empty when the text
     /// gave none (800亿).
     pub unit: String,
-    /// The text as written, without comparator words (`2000亿元`).
+    /// The text as written, without comparator words (`2000亿元`, `3~5个`).
     pub text: String,
     /// A comparator from 多/余/以上 around the number, or a cue before it.
     pub comparator: Option<Comparator>,
@@ -156,6 +162,8 @@ const UNITS: &[&str] = &[
     "港元",
     "元",
     "台",
+    "个百分点",
+    "个基点",
     "个",
     "家",
     "架",
@@ -206,42 +214,21 @@ pub struct QuantitySpan {
     pub end: usize,
 }
 
+/// Marks that join the ends of a range: 3~5, 3—5, 3-5, 3至5, 三到五.
+const RANGE_MARKS: &[char] = &['~', '～', '〜', '—', '–', '-', '－', '至', '到'];
+
 /// Reads a quantity starting exactly at `chars[at]` (a digit or Chinese
 /// numeral); `None` unless a number followed by a multiplier or unit is there.
-/// A bare number (`1.25`, `第一`) is not a quantity.
+/// A bare number (`1.25`, `第一`) is not a quantity. A range (3~5个,
+/// 10至20万人) is one quantity.
 pub fn quantity_at(chars: &[char], at: usize) -> Option<QuantitySpan> {
-    let (number, mut pos) = number_at(chars, at)?;
-    let mut comparator = None;
-    let approx = |chars: &[char], pos: &mut usize| {
-        if *pos < chars.len() && matches!(chars[*pos], '多' | '余') {
-            *pos += 1;
-            true
-        } else {
-            false
-        }
-    };
-    if approx(chars, &mut pos) {
-        comparator = Some(Comparator::AtLeast);
-    }
-    let mut value = number;
-    let mut has_multiplier = false;
-    for (word, exponent) in [("万亿", 12), ("亿", 8), ("万", 4)] {
-        if starts_with(chars, pos, word) {
-            value = value.times_pow10(exponent);
-            pos += word.chars().count();
-            has_multiplier = true;
-            break;
-        }
-    }
-    if has_multiplier && approx(chars, &mut pos) {
-        comparator = Some(Comparator::AtLeast);
-    }
-    let unit = UNITS.iter().find(|u| starts_with(chars, pos, u)).copied();
-    if let Some(u) = unit {
-        pos += u.chars().count();
-    } else if !has_multiplier {
+    let low = reading_at(chars, at)?;
+    let reading = range_from(chars, at, &low).unwrap_or(low);
+    if reading.unit.is_none() && reading.multiplier.is_none() {
         return None;
     }
+    let pos = reading.end;
+    let mut comparator = reading.approx.then_some(Comparator::AtLeast);
     // 20家以上, 100亿元左右
     for (word, cmp) in [("以上", Comparator::AtLeast), ("以下", Comparator::AtMost), ("左右", Comparator::About)]
     {
@@ -249,17 +236,134 @@ pub fn quantity_at(chars: &[char], at: usize) -> Option<QuantitySpan> {
             comparator = Some(cmp);
         }
     }
-    let unit = match unit {
+    let unit = match reading.unit {
         Some("％") => "%",
         Some("度") => "千瓦时",
         Some(u) => u,
         None => "",
     };
     Some(QuantitySpan {
-        quantity: Quantity { value, unit: unit.to_string(), text: chars[at..pos].iter().collect(), comparator },
+        quantity: Quantity {
+            value: reading.value,
+            max: reading.max,
+            unit: unit.to_string(),
+            text: chars[at..pos].iter().collect(),
+            comparator,
+        },
         start: at,
         end: pos,
     })
+}
+
+/// One number as read with what follows it (多, 万, 元); the two ends of
+/// a range are read one at a time, then joined.
+#[derive(Debug, Clone)]
+struct Reading {
+    /// The value, multiplier applied.
+    value: Decimal,
+    /// The high end when the numerals are a range themselves (两三个).
+    max: Option<Decimal>,
+    /// The power of ten of a 万/亿/万亿 that followed.
+    multiplier: Option<u32>,
+    /// The unit that followed.
+    unit: Option<&'static str>,
+    /// Whether 多 or 余 followed (40多名: at least 40).
+    approx: bool,
+    /// Whether the number is in Chinese numerals.
+    chinese: bool,
+    /// The power of ten of the 十/百/千 a Chinese numeral ends with (四百 → 2).
+    place: Option<u32>,
+    /// One past the last character read.
+    end: usize,
+}
+
+fn reading_at(chars: &[char], at: usize) -> Option<Reading> {
+    let numeral = numeral_at(chars, at)?;
+    let mut pos = numeral.end;
+    let approx_at = |pos: &mut usize| {
+        let found = chars.get(*pos).is_some_and(|c| matches!(c, '多' | '余'));
+        if found {
+            *pos += 1;
+        }
+        found
+    };
+    let mut approx = approx_at(&mut pos);
+    let (mut value, mut max) = (numeral.value, numeral.max);
+    let multiplier = [("万亿", 12), ("亿", 8), ("万", 4)].into_iter().find(|(word, _)| starts_with(chars, pos, word));
+    if let Some((word, exponent)) = multiplier {
+        value = value.times_pow10(exponent);
+        max = max.map(|m| m.times_pow10(exponent));
+        pos += word.chars().count();
+        approx |= approx_at(&mut pos);
+    }
+    let unit = UNITS.iter().find(|u| starts_with(chars, pos, u)).copied();
+    if let Some(u) = unit {
+        pos += u.chars().count();
+    }
+    Some(Reading {
+        value,
+        max,
+        multiplier: multiplier.map(|(_, exponent)| exponent),
+        unit,
+        approx,
+        chinese: numeral.chinese,
+        place: numeral.place,
+        end: pos,
+    })
+}
+
+/// `low` joined with the high end of a range that follows it, if one does.
+/// Chinese writes the unit, and often the multiplier, once for both ends:
+/// 3%—5% and 100万元到200万元 (each end whole), 100亿至200亿美元 (the
+/// unit once), 10至20万人 and 3-5亿元 and 三到四百人 (the multiplier or
+/// place once). `None` when what follows is no high end of the same kind:
+/// 增长5%至1.5万亿元 is a change and where it led, 5%至3% no range.
+fn range_from(chars: &[char], at: usize, low: &Reading) -> Option<Reading> {
+    let mark = *chars.get(low.end)?;
+    if !RANGE_MARKS.contains(&mark) || low.approx || low.max.is_some() || negative_before(chars, at) {
+        return None;
+    }
+    let high = reading_at(chars, low.end + 1)?;
+    let complete = high.unit.is_some() || high.multiplier.is_some();
+    if high.chinese != low.chinese || high.approx || high.max.is_some() || !complete {
+        return None;
+    }
+    let mut value = low.value;
+    if low.unit.is_some() {
+        // 下降0.7%至46.5%: fell by 0.7% to 46.5%, where 增加5%—10% and
+        // 增长2.5%至3.5%之间 are ranges
+        let change = at > 0 && CHANGE_ENDS.contains(&chars[at - 1]) && matches!(mark, '至' | '到');
+        if low.unit != high.unit || (change && !starts_with(chars, high.end, "之间")) {
+            return None;
+        }
+    } else if low.multiplier.is_some() {
+        // 100亿至200亿美元: each end its multiplier
+        high.multiplier?;
+    } else {
+        // 10至20万人 is 10万..20万, but 5000至2万人 is 5000..20000
+        let place = if low.place.is_none() { high.place.unwrap_or(0) } else { 0 };
+        let exponent = high.multiplier.unwrap_or(0) + place;
+        let scaled = low.value.times_pow10(exponent);
+        if exponent > 0 && scaled.to_f64() < high.value.to_f64() {
+            value = scaled;
+        }
+    }
+    if value.to_f64() >= high.value.to_f64() {
+        return None;
+    }
+    Some(Reading { value, max: Some(high.value), ..high })
+}
+
+/// Last characters of verbs of change (增长, 下降, 提高, 回落): after one,
+/// 至 and 到 say where the change led, not where a range ends.
+const CHANGE_ENDS: &[char] = &['长', '降', '升', '涨', '跌', '减', '少', '加', '高', '低', '落', '增', '比'];
+
+/// Whether a minus sign or 零下 stands before `chars[at]`: -3—5℃ is no
+/// range from 3.
+fn negative_before(chars: &[char], at: usize) -> bool {
+    let minus = at > 0 && matches!(chars[at - 1], '-' | '－' | '−');
+    let digit_before_minus = at > 1 && is_digit(chars[at - 2]);
+    (minus && !digit_before_minus) || (at >= 2 && chars[at - 2..at] == ['零', '下'])
 }
 
 /// Every quantity in `text`, left to right, with a comparator cue word right
@@ -270,9 +374,7 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
     let mut i = 0;
     while i < chars.len() {
         let starts_number = is_digit(chars[i]) || is_cn_numeral(chars[i]);
-        // 第一台 is an ordinal; 12.5 is read from its first digit
-        let continues_word = i > 0 && (is_digit(chars[i - 1]) || chars[i - 1] == '.' || chars[i - 1] == '第');
-        if starts_number && !continues_word {
+        if starts_number && !continues_number(&chars, i) {
             if let Some(mut span) = quantity_at(&chars, i) {
                 if span.quantity.comparator.is_none() {
                     span.quantity.comparator = cue_before(&chars, i);
@@ -287,6 +389,22 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
     found
 }
 
+/// Whether `chars[at]` is inside a number rather than at its start: 12.5 is
+/// read from its first digit, 第一台 and 第十二个 are ordinals, and the 3
+/// of 第1至3名 ends a range whose start was no quantity.
+fn continues_number(chars: &[char], at: usize) -> bool {
+    if at == 0 {
+        return false;
+    }
+    // 5千亿 is no 千亿, but 统一3000家 is 3000家
+    let numeral = |c: char| is_digit(c) || (is_cn_numeral(c) && is_cn_numeral(chars[at]));
+    let previous = chars[at - 1];
+    numeral(previous)
+        || previous == '.'
+        || previous == '第'
+        || (RANGE_MARKS.contains(&previous) && at > 1 && numeral(chars[at - 2]))
+}
+
 fn cue_before(chars: &[char], at: usize) -> Option<Comparator> {
     // longest first: 不少于 is not 少于
     (1..=3).rev().filter(|n| *n <= at).find_map(|n| {
@@ -295,8 +413,20 @@ fn cue_before(chars: &[char], at: usize) -> Option<Comparator> {
     })
 }
 
-/// Reads an Arabic (`172.24`, `1,234`) or Chinese (`十`, `两千三百`) number.
-fn number_at(chars: &[char], at: usize) -> Option<(Decimal, usize)> {
+/// A number as written, before any multiplier or unit.
+struct Numeral {
+    value: Decimal,
+    /// The high end of 两三, 五六百 (two neighbouring digits: a range).
+    max: Option<Decimal>,
+    chinese: bool,
+    /// See [`Reading::place`].
+    place: Option<u32>,
+    end: usize,
+}
+
+/// Reads an Arabic (`172.24`, `1,234`) or Chinese (`十`, `两千三百`, `五六百`)
+/// number.
+fn numeral_at(chars: &[char], at: usize) -> Option<Numeral> {
     let first = *chars.get(at)?;
     if is_digit(first) {
         let mut end = at;
@@ -307,14 +437,46 @@ fn number_at(chars: &[char], at: usize) -> Option<(Decimal, usize)> {
             end += 1;
         }
         let text: String = chars[at..end].iter().map(|c| to_ascii_digit(*c)).collect();
-        return Some((Decimal::parse(&text)?, end));
+        return Some(Numeral { value: Decimal::parse(&text)?, max: None, chinese: false, place: None, end });
     }
     let mut end = at;
     while end < chars.len() && is_cn_numeral(chars[end]) {
         end += 1;
     }
-    let text: String = chars[at..end].iter().collect();
-    Some((Decimal::from_integer(chinese_integer(&text)?), end))
+    let run = &chars[at..end];
+    let place = match run {
+        [p] | [_, p] => place_exponent(*p),
+        _ => None,
+    };
+    if let Some((low, high)) = neighbouring_digits(run) {
+        return Some(Numeral { value: low, max: Some(high), chinese: true, place: None, end });
+    }
+    let text: String = run.iter().collect();
+    Some(Numeral { value: Decimal::from_integer(chinese_integer(&text)?), max: None, chinese: true, place, end })
+}
+
+/// 两三 → 2..3, 五六百 → 500..600, 三四十 → 30..40: two neighbouring
+/// digits, perhaps with a place after them, state a range.
+fn neighbouring_digits(run: &[char]) -> Option<(Decimal, Decimal)> {
+    let (a, b, exponent) = match run {
+        [a, b] => (*a, *b, 0),
+        [a, b, p] => (*a, *b, place_exponent(*p)?),
+        _ => return None,
+    };
+    let (low, high) = (cn_digit(a)?, cn_digit(b)?);
+    (low >= 1 && high == low + 1).then(|| {
+        let end = |d: i128| Decimal::from_integer(d).times_pow10(exponent);
+        (end(low), end(high))
+    })
+}
+
+fn place_exponent(c: char) -> Option<u32> {
+    match c {
+        '十' => Some(1),
+        '百' => Some(2),
+        '千' => Some(3),
+        _ => None,
+    }
 }
 
 /// 十 → 10, 两千三百 → 2300, 二〇二五 → 2025 (digit by digit when no 十百千).
@@ -371,14 +533,7 @@ fn to_ascii_digit(c: char) -> char {
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..).zip(word.chars()).all(|(i, w)| chars.get(i) == Some(&w))
 }
 
 #[cfg(test)]
@@ -412,6 +567,7 @@ mod tests {
         check("4%", "4", "%");
         check("同比增长51.3%", "51.3", "%");
         check("62％", "62", "%");
+        check("提高2个百分点", "2", "个百分点");
     }
 
     #[test]
@@ -436,6 +592,106 @@ mod tests {
         assert_eq!((q.value.to_string(), q.comparator), ("1000000000".into(), Some(Comparator::AtLeast)));
         let q = read("1万余家");
         assert_eq!((q.value.to_string(), q.unit.as_str()), ("10000".into(), "家"));
+    }
+
+    /// `text` holds one range from `low` to `high` in `unit`, written `written`.
+    fn range(text: &str, written: &str, low: &str, high: &str, unit: &str) {
+        let q = read(text);
+        let max = q.max.map(|m| m.to_string());
+        assert_eq!(
+            (q.text.as_str(), q.value.to_string().as_str(), max.as_deref(), q.unit.as_str()),
+            (written, low, Some(high), unit),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn ranges_are_one_quantity_with_both_ends() {
+        range("降温4—6℃", "4—6℃", "4", "6", "℃");
+        range("降温8～10℃", "8～10℃", "8", "10", "℃");
+        range("3~5个", "3~5个", "3", "5", "个");
+        range("3至5个", "3至5个", "3", "5", "个");
+        range("15到20个百分点", "15到20个百分点", "15", "20", "个百分点");
+        range("0.3到0.4个百分点", "0.3到0.4个百分点", "0.3", "0.4", "个百分点");
+        range("下调5—20个基点", "5—20个基点", "5", "20", "个基点");
+        range("4—6个月", "4—6个", "4", "6", "个");
+        range("增长2.5%至3.5%之间", "2.5%至3.5%", "2.5", "3.5", "%");
+        range("利率维持在5.25%至5.5%之间", "5.25%至5.5%", "5.25", "5.5", "%");
+        range("5%—10%", "5%—10%", "5", "10", "%");
+        range("5％－8％", "5％－8％", "5", "8", "%");
+        range("10%-20%", "10%-20%", "10", "20", "%");
+        range("2至3倍", "2至3倍", "2", "3", "倍");
+    }
+
+    #[test]
+    fn a_range_states_unit_and_multiplier_once_for_both_ends() {
+        range("10万至20万人", "10万至20万人", "100000", "200000", "人");
+        range("10至20万人", "10至20万人", "100000", "200000", "人");
+        range("3-5亿元", "3-5亿元", "300000000", "500000000", "元");
+        range("100亿至200亿美元", "100亿至200亿美元", "10000000000", "20000000000", "美元");
+        range("100万元到200万元", "100万元到200万元", "1000000", "2000000", "元");
+        range("1.5万—2万名", "1.5万—2万名", "15000", "20000", "名");
+        // the low end is whole when scaling would pass the high end
+        range("5000至2万人", "5000至2万人", "5000", "20000", "人");
+        range("1至10万人", "1至10万人", "10000", "100000", "人");
+    }
+
+    #[test]
+    fn ranges_in_chinese_numerals() {
+        range("两到三倍", "两到三倍", "2", "3", "倍");
+        range("三到四百人", "三到四百人", "300", "400", "人");
+        range("一至十个", "一至十个", "1", "10", "个");
+        range("十至二十万人", "十至二十万人", "100000", "200000", "人");
+        // neighbouring digits are a range, not 23 or 78万
+        range("两三个", "两三个", "2", "3", "个");
+        range("五六百人", "五六百人", "500", "600", "人");
+        range("三四十家", "三四十家", "30", "40", "家");
+        range("七八万吨", "七八万吨", "70000", "80000", "吨");
+        range("一两百万", "一两百万", "1000000", "2000000", "");
+    }
+
+    #[test]
+    fn spans_and_changes_are_no_ranges() {
+        // years, months, days: dates and durations, no quantity
+        assert!(find_quantities("2023-2025年").is_empty());
+        assert!(find_quantities("“十四五”（2021—2025年）").is_empty());
+        assert!(find_quantities("1—2月份").is_empty());
+        assert!(find_quantities("3至5年").is_empty());
+        assert!(find_quantities("010-12345678").is_empty());
+        assert!(find_quantities("比分3:5").is_empty());
+        // a change and where it led: two quantities
+        let found = find_quantities("同比增长5.2%至1.5万亿元");
+        let texts: Vec<&str> = found.iter().map(|s| s.quantity.text.as_str()).collect();
+        assert_eq!(texts, ["5.2%", "1.5万亿元"]);
+        assert!(found.iter().all(|s| s.quantity.max.is_none()));
+        let found = find_quantities("环比下降0.7%至46.5%");
+        let texts: Vec<&str> = found.iter().map(|s| s.quantity.text.as_str()).collect();
+        assert_eq!(texts, ["0.7%", "46.5%"]);
+        range("预计产量将比去年增加5%—10%", "5%—10%", "5", "10", "%");
+        range("效率提升3到4倍", "3到4倍", "3", "4", "倍");
+        // falling from 5% to 3%: no range
+        let found = find_quantities("从5%至3%");
+        assert_eq!(found.len(), 2, "{found:?}");
+        // a negative low end: not 3..5
+        assert!(find_quantities("-3—5℃").iter().all(|s| s.quantity.max.is_none()));
+        // 40多至50名 is no range this reader trusts
+        assert!(find_quantities("40多至50名").iter().all(|s| s.quantity.max.is_none()));
+        // an em dash between two clauses
+        let texts: Vec<String> = find_quantities("3个——5个").into_iter().map(|s| s.quantity.text).collect();
+        assert_eq!(texts, ["3个", "5个"]);
+        // a plain value has no high end
+        assert_eq!(read("2000亿元").max, None);
+    }
+
+    #[test]
+    fn the_end_of_a_range_is_never_read_alone() {
+        // 第1至3名: an ordinal range, not 3名
+        assert!(find_quantities("第1至3名").is_empty());
+        // 第十二个: an ordinal, not 二个
+        assert!(find_quantities("第十二个").is_empty());
+        // 5千亿 is not 千亿
+        assert!(find_quantities("5千亿").is_empty());
+        check("统一3000家", "3000", "家");
     }
 
     #[test]

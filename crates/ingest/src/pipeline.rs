@@ -110,6 +110,11 @@ impl Pipeline {
         &self.rules
     }
 
+    /// The target and observation cues, with their examples, for testing.
+    pub fn measure_rules(&self) -> &MeasureRules {
+        &self.measures
+    }
+
     /// The segmenter, for benchmarks that compare against plain jieba.
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
@@ -708,18 +713,24 @@ fn finish(article: &Article, registry: Registry, mentioned: &[Option<Evidence>],
     Extraction { article: article.clone(), entities, facts }
 }
 
+/// The high end of a range, empty for a single value: 3~5个 is not 3个.
+fn range_end(quantity: &crate::number::Quantity) -> String {
+    quantity.max.map(|max| max.to_string()).unwrap_or_default()
+}
+
 /// What makes two facts the same, evidence aside.
 fn fact_key(fact: &Fact) -> String {
     match fact {
         Fact::Relation { subject, relation, object, .. } => format!("r|{subject}|{relation}|{object}"),
         Fact::Target { subject, year, quantity, .. } => {
-            format!("t|{subject}|{year}|{}|{}", quantity.value, quantity.unit)
+            format!("t|{subject}|{year}|{}|{}|{}", quantity.value, range_end(quantity), quantity.unit)
         }
         Fact::Observation { subject, date, quantity, .. } => {
             format!(
-                "o|{subject}|{}|{}|{}",
+                "o|{subject}|{}|{}|{}|{}",
                 date.map(|d| d.to_string()).unwrap_or_default(),
                 quantity.value,
+                range_end(quantity),
                 quantity.unit
             )
         }

@@ -2,7 +2,7 @@
 //! examples must not make it fire: the rules' own specification, run as tests.
 
 use std::path::Path;
-use tupu_ingest::{Extraction, Fact, Pipeline, parse_article};
+use tupu_ingest::{Extraction, Fact, Pipeline, Quantity, parse_article};
 
 fn ontology() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ontology"))
@@ -13,13 +13,21 @@ fn extract(pipeline: &Pipeline, text: &str) -> Extraction {
     pipeline.extract(&article)
 }
 
-/// A fact as the examples write it.
+/// A fact as the examples write it; a value as the text wrote it, a range
+/// with its ends as read (`3~5个 [3..5]`).
 fn render(fact: &Fact) -> String {
     match fact {
         Fact::Relation { subject, relation, object, .. } => format!("{subject} {relation} {object}"),
         Fact::Position { person, title, organization, .. } => format!("{person} position {title} {organization}"),
-        Fact::Target { subject, year, quantity, .. } => format!("{subject} target {year} {}", quantity.text),
-        Fact::Observation { subject, quantity, .. } => format!("{subject} observation {}", quantity.text),
+        Fact::Target { subject, year, quantity, .. } => format!("{subject} target {year} {}", value(quantity)),
+        Fact::Observation { subject, quantity, .. } => format!("{subject} observation {}", value(quantity)),
+    }
+}
+
+fn value(quantity: &Quantity) -> String {
+    match quantity.max {
+        Some(max) => format!("{} [{}..{max}]", quantity.text, quantity.value),
+        None => quantity.text.clone(),
     }
 }
 
@@ -52,6 +60,31 @@ fn every_rule_example_yields_its_facts() {
             }
         }
     }
+    let measures = pipeline.measure_rules();
+    for example in &measures.examples {
+        let produced: Vec<String> = extract(&pipeline, &example.text).facts.iter().map(render).collect();
+        for expected in &example.expect {
+            checked += 1;
+            if !produced.contains(expected) {
+                failures
+                    .push(format!("measures: `{}`\n  expected: {expected}\n  produced: {produced:?}", example.text));
+            }
+        }
+    }
+    for counter in &measures.counter_examples {
+        let extraction = extract(&pipeline, counter);
+        let measured: Vec<String> = extraction
+            .facts
+            .iter()
+            .filter(|f| matches!(f, Fact::Target { .. } | Fact::Observation { .. }))
+            .map(render)
+            .collect();
+        checked += 1;
+        if !measured.is_empty() {
+            failures.push(format!("measures: must yield no value from `{counter}`, produced {measured:?}"));
+        }
+    }
+    assert!(!measures.examples.is_empty(), "measures.toml has no examples");
     assert!(checked > 10, "too few rule examples: {checked}");
     assert!(failures.is_empty(), "{} of {checked} rule examples failed:\n{}", failures.len(), failures.join("\n"));
 }

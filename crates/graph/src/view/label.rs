@@ -27,10 +27,11 @@ pub fn fact_label(node: &EntityNode, language: &str) -> Option<String> {
 }
 
 /// A fact's value as the article wrote it, with its unit and comparator:
-/// `≥2000亿元`.
+/// `≥2000亿元`, a range `3~5个`.
 pub(crate) fn value_text(node: &EntityNode, zh: bool) -> String {
     let text = node.attribute("tp:valueText").map(str::to_owned).unwrap_or_else(|| {
-        format!("{}{}", node.attribute("tp:value").unwrap_or(""), node.attribute("tp:unit").unwrap_or(""))
+        let high = node.attribute("tp:valueMax").map(|max| format!("~{max}")).unwrap_or_default();
+        format!("{}{high}{}", node.attribute("tp:value").unwrap_or(""), node.attribute("tp:unit").unwrap_or(""))
     });
     let comparator = match node.attribute("tp:comparator") {
         Some(">=") => "≥",
@@ -154,6 +155,17 @@ mod tests {
         );
         assert_eq!(fact_label(&observation, "zh").unwrap(), "2025年3月\n投运服务器\n172.24万台");
         assert_eq!(fact_label(&EntityNode::new("x", "甲", None), "zh"), None);
+    }
+
+    #[test]
+    fn ranges_show_as_written() {
+        let written = [("tp:indicator", "数据中心"), ("tp:value", "100000"), ("tp:valueMax", "200000")];
+        let mut attributes = written.to_vec();
+        attributes.push(("tp:valueText", "10至20万个"));
+        assert_eq!(fact_label(&fact(NodeClass::Observation, &attributes), "zh").unwrap(), "数据中心\n10至20万个");
+        let mut bare = written.to_vec();
+        bare.push(("tp:unit", "个"));
+        assert_eq!(fact_label(&fact(NodeClass::Observation, &bare), "zh").unwrap(), "数据中心\n100000~200000个");
     }
 
     #[test]
