@@ -247,7 +247,9 @@ impl Pipeline {
                     [one] => Some(one.clone()),
                     _ => context.grounds(entry),
                 };
+                let qualified_name = adcode.as_deref().and_then(|code| self.lexicon.qualified_name(entry, code));
                 let i = registry.register(&entry.name, entry.class, adcode);
+                registry.entities[i].qualified_name = qualified_name;
                 registry.add_alias(i, &f.name);
                 i
             }
@@ -574,13 +576,19 @@ struct DivisionContext {
 }
 
 impl DivisionContext {
-    /// The one code of `entry` that lies in a named province or city.
+    /// The one code of `entry` that lies in a named city, else the one
+    /// that lies in a named province: 桥东区 in an article that names 河北
+    /// and 张家口 is 张家口's (邢台's lies in 河北 too, but 邢台 is not named).
     fn grounds(&self, entry: &crate::lexicon::LexiconEntry) -> Option<String> {
-        let mut fitting = entry.adcodes.iter().filter(|code| {
-            self.prefixes.contains(&code[..4]) || (self.prefixes.contains(&code[..2]) && !code.ends_with("0000"))
-        });
-        match (fitting.next(), fitting.next()) {
-            (Some(code), None) => Some(code.clone()),
+        let in_city: Vec<&String> = entry.adcodes.iter().filter(|code| self.prefixes.contains(&code[..4])).collect();
+        let fitting = if in_city.is_empty() {
+            let in_province = |code: &&String| self.prefixes.contains(&code[..2]) && !code.ends_with("0000");
+            entry.adcodes.iter().filter(in_province).collect()
+        } else {
+            in_city
+        };
+        match fitting.as_slice() {
+            [code] => Some((*code).clone()),
             _ => None,
         }
     }
