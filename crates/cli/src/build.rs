@@ -129,7 +129,9 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
         bar.finish_and_clear();
     }
 
-    if store.sync_entities().context("describing the entities")? {
+    if store.entities_out_of_step() {
+        let short_forms = pipeline.get()?.short_forms();
+        store.sync_entities(&|name| short_forms.of(name)).context("describing the entities")?;
         let table = division_table(&mut pipeline, &ontology)?;
         store.sync_divisions(&table).context("deriving the division hierarchy")?;
     }

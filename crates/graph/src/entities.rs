@@ -14,6 +14,10 @@
 //! disappears from it with the last article that names it. A mark in the
 //! build graph says a change is under way; a build that finds it (the
 //! previous one was interrupted) derives the whole graph again.
+//!
+//! The graph also links the names of one company across articles
+//! (`owl:sameAs`, [`crate::identity`]), derived last from the companies it
+//! describes.
 
 use crate::bookkeeping::BUILD_GRAPH;
 use crate::divisions::DIVISIONS_GRAPH;
@@ -100,7 +104,12 @@ pub(crate) fn descriptions_in(quads: &[Quad]) -> impl Iterator<Item = Statement>
 /// `recheck` (the entities of graphs replaced or removed) are derived
 /// again from the article graphs that remain, read first (nothing else
 /// writes while a build holds the store).
-pub(crate) fn refresh(store: &Store, recheck: &BTreeSet<NamedNode>, added: HashSet<Statement>) -> Result<()> {
+pub(crate) fn refresh(
+    store: &Store,
+    recheck: &BTreeSet<NamedNode>,
+    added: HashSet<Statement>,
+    short_forms: &dyn Fn(&str) -> Vec<String>,
+) -> Result<()> {
     let (mut said, stored) = if recheck.len() > ENTITIES_READ_ONE_BY_ONE {
         let keep = |(e, _, _): &Statement| recheck.contains(e);
         let said = statements(store, None, false)?.into_iter().filter(keep).collect();
@@ -116,11 +125,12 @@ pub(crate) fn refresh(store: &Store, recheck: &BTreeSet<NamedNode>, added: HashS
         (said, stored)
     };
     said.extend(added.into_iter().filter(|(e, _, _)| !recheck.contains(e)));
-    write_difference(store, said, stored)
+    write_difference(store, said, stored)?;
+    write_links(store, short_forms)
 }
 
-/// Makes the entities graph hold `said` where it held `stored`, and
-/// clears the pending mark.
+/// Makes the entities graph hold the descriptions `said` where it held
+/// `stored`.
 fn write_difference(store: &Store, mut said: HashSet<Statement>, stored: HashSet<Statement>) -> Result<()> {
     let graph = graph();
     let quad = |(s, p, o): Statement| Quad::new(s, p, o, graph.clone());
@@ -133,6 +143,20 @@ fn write_difference(store: &Store, mut said: HashSet<Statement>, stored: HashSet
         loader.load_quads(std::mem::take(&mut insertions))?;
         loader.commit()?;
     }
+    let mut transaction = store.start_transaction()?;
+    for quad in &removals {
+        transaction.remove(quad);
+    }
+    transaction.extend(&insertions);
+    transaction.commit()?;
+    Ok(())
+}
+
+/// Brings the identity links ([`crate::identity`]) in step with the
+/// companies the entities graph now describes, and clears the pending
+/// mark: the last step of bringing the graph in step.
+fn write_links(store: &Store, short_forms: &dyn Fn(&str) -> Vec<String>) -> Result<()> {
+    let (removals, insertions) = crate::identity::changes(store, short_forms)?;
     let mut transaction = store.start_transaction()?;
     for quad in &removals {
         transaction.remove(quad);
@@ -190,10 +214,11 @@ fn statements(store: &Store, entity: Option<&NamedNode>, stored: bool) -> Result
 }
 
 /// Derives the whole entities graph again (after an interrupted build).
-pub(crate) fn rebuild(store: &Store) -> Result<()> {
+pub(crate) fn rebuild(store: &Store, short_forms: &dyn Fn(&str) -> Vec<String>) -> Result<()> {
     let is_entity = |(e, _, _): &Statement| e.as_str().starts_with(TPID);
     let said = statements(store, None, false)?.into_iter().filter(is_entity).collect();
-    write_difference(store, said, statements(store, None, true)?)
+    write_difference(store, said, statements(store, None, true)?)?;
+    write_links(store, short_forms)
 }
 
 #[cfg(test)]

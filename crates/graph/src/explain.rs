@@ -3,6 +3,7 @@
 //! The entity is found by [`crate::view::resolve_entity`].
 
 use crate::error::Result;
+use crate::identity::Canonical;
 use crate::namespace::abbreviate;
 use crate::sparql::query;
 use crate::store::GraphStore;
@@ -29,14 +30,18 @@ pub struct Explanation {
 }
 
 /// Every fact about `entity` (an IRI) as subject, object or organization of
-/// a position, with its evidence, in article and sentence order.
+/// a position, with its evidence, in article and sentence order; with the
+/// facts of the short names linked to it ([`crate::identity`]).
 pub fn explain(store: &GraphStore, entity: &str) -> Result<Vec<Explanation>> {
+    let names = Canonical::of_store(store.oxigraph())?.with_linked(entity);
+    let names: Vec<String> = names.iter().map(|iri| format!("<{iri}>")).collect();
+    let names = names.join(", ");
     let text = format!(
         r#"SELECT DISTINCT ?s ?p ?o ?rule ?sentence ?start ?end ?article ?title ?source WHERE {{
   ?e a tp:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
      tp:rule ?rule ; tp:sentence ?sentence ; tp:charStart ?start ; tp:charEnd ?end ;
      prov:wasDerivedFrom ?article .
-  FILTER(?s = <{entity}> || ?o = <{entity}> || EXISTS {{ ?o tp:organization <{entity}> }})
+  FILTER(?s IN ({names}) || ?o IN ({names}) || EXISTS {{ ?o tp:organization ?org FILTER(?org IN ({names})) }})
   OPTIONAL {{ ?article dcterms:title ?title }}
   OPTIONAL {{ ?article dcterms:source ?source }}
 }} ORDER BY ?article ?start ?rule ?p ?o"#

@@ -18,6 +18,7 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod file_hashes;
+pub mod identity;
 pub mod mapping;
 pub mod namespace;
 pub mod sparql;

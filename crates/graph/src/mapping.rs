@@ -35,8 +35,12 @@ pub fn article_quads(extraction: &Extraction) -> Vec<Quad> {
         out.add(&a, &dcterms("creator"), Literal::new_simple_literal(author));
     }
 
+    // facts name entities by name; an article uses a name for one entity
+    let iris: std::collections::HashMap<&str, NamedNode> =
+        extraction.entities.iter().map(|e| (e.name.as_str(), entity_iri(e.iri_name()))).collect();
+    let iri_of = |name: &str| iris.get(name).cloned().unwrap_or_else(|| entity_iri(name));
     for entity in &extraction.entities {
-        let e = entity_iri(&entity.name);
+        let e = iri_of(&entity.name);
         out.add(&e, &rdf("type"), tp(entity.class.local_name()));
         out.add(&e, &rdfs("label"), zh(&entity.name));
         for alias in entity.aliases.iter().filter(|alias| **alias != entity.name) {
@@ -52,14 +56,14 @@ pub fn article_quads(extraction: &Extraction) -> Vec<Quad> {
         let evidence = article_node(&article.id, &format!("e{n}"));
         let (subject, predicate, object) = match fact {
             Fact::Relation { subject, relation, object, .. } => {
-                (entity_iri(subject), tp(relation.local_name()), entity_iri(object))
+                (iri_of(subject), tp(relation.local_name()), iri_of(object))
             }
             Fact::Target { subject, year, indicator, quantity, .. } => {
                 let node = article_node(&article.id, &format!("t{n}"));
                 out.add(&node, &rdf("type"), tp("Target"));
                 out.add(&node, &tp("year"), Literal::new_typed_literal(year.to_string(), xsd("integer")));
                 out.quantity(&node, indicator, quantity);
-                (entity_iri(subject), tp("hasTarget"), node)
+                (iri_of(subject), tp("hasTarget"), node)
             }
             Fact::Observation { subject, date, indicator, quantity, .. } => {
                 let node = article_node(&article.id, &format!("o{n}"));
@@ -68,14 +72,14 @@ pub fn article_quads(extraction: &Extraction) -> Vec<Quad> {
                     out.add(&node, &tp("date"), date_literal(date));
                 }
                 out.quantity(&node, indicator, quantity);
-                (entity_iri(subject), tp("hasObservation"), node)
+                (iri_of(subject), tp("hasObservation"), node)
             }
             Fact::Position { person, title, organization, .. } => {
                 let node = article_node(&article.id, &format!("p{n}"));
                 out.add(&node, &rdf("type"), tp("Position"));
                 out.add(&node, &tp("title"), zh(title));
-                out.add(&node, &tp("organization"), entity_iri(organization));
-                (entity_iri(person), tp("holdsPosition"), node)
+                out.add(&node, &tp("organization"), iri_of(organization));
+                (iri_of(person), tp("holdsPosition"), node)
             }
         };
         out.add(&subject, &predicate, object.clone());
@@ -199,6 +203,7 @@ pub(crate) mod tests {
             class,
             aliases: aliases.iter().map(|a| a.to_string()).collect::<BTreeSet<_>>(),
             adcode: None,
+            qualified_name: None,
         };
         let mut city = entity("张家口市", EntityClass::City, &["张家口"]);
         city.adcode = Some("130700".into());
@@ -366,6 +371,24 @@ pub(crate) mod tests {
         has(&set, &format!("<{a}#p3> <{TP}evidence> <{a}#e3>"));
         let evidence_nodes = set.iter().filter(|l| l.ends_with(&format!("<{TP}Evidence>"))).count();
         assert_eq!(evidence_nodes, 4);
+    }
+
+    #[test]
+    fn a_qualified_division_is_named_by_its_qualified_name_and_labelled_by_its_name() {
+        let mut extraction = sample("aaaaaaaaaaaaaaaa");
+        let mut county = extraction.entities[3].clone();
+        county.name = "桥东区".into();
+        county.aliases.clear();
+        county.adcode = Some("130702".into());
+        county.qualified_name = Some("张家口市桥东区".into());
+        extraction.entities.push(county);
+        if let Fact::Target { subject, .. } = &mut extraction.facts[1] {
+            *subject = "桥东区".into();
+        }
+        let set = nt(&article_quads(&extraction));
+        has(&set, &format!("<{TPID}张家口市桥东区> <{RDFS}label> \"桥东区\"@zh"));
+        has(&set, &format!("<{TPID}张家口市桥东区> <{TP}hasTarget> <{TPA}aaaaaaaaaaaaaaaa#t1>"));
+        assert!(!set.iter().any(|l| l.starts_with(&format!("<{TPID}桥东区>"))), "{set:#?}");
     }
 
     #[test]

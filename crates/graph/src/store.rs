@@ -255,18 +255,27 @@ impl GraphStore {
     /// articles written since the store was opened (or with all of them,
     /// when an earlier process was interrupted before it could). A build
     /// calls it once its writes are done.
+    /// `short_forms` gives the short forms of a company's full name
+    /// ([`tupu_ingest::short_form::ShortForms::of`]), from which the
+    /// identity links are derived ([`crate::identity`]).
     /// Returns whether anything was to be done.
-    pub fn sync_entities(&self) -> Result<bool> {
+    pub fn sync_entities(&self, short_forms: &dyn Fn(&str) -> Vec<String>) -> Result<bool> {
         let mut changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
         let changed = changes.all || changes.marked;
         if changes.all {
-            entities::rebuild(&self.store)?;
+            entities::rebuild(&self.store, short_forms)?;
         } else if changes.marked {
             let added = std::mem::take(&mut changes.added);
-            entities::refresh(&self.store, &changes.recheck, added)?;
+            entities::refresh(&self.store, &changes.recheck, added, short_forms)?;
         }
         *changes = EntityChanges::default();
         Ok(changed)
+    }
+
+    /// Whether [`GraphStore::sync_entities`] has something to do.
+    pub fn entities_out_of_step(&self) -> bool {
+        let changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
+        changes.all || changes.marked
     }
 
     /// Derives the division graph ([`crate::divisions`]) again from the
@@ -451,6 +460,7 @@ fn open_error(path: &Path, reason: StorageError) -> GraphError {
 mod tests {
     use super::*;
     use crate::mapping::tests::sample;
+    use crate::namespace::{SKOS, TPID};
     use tupu_ingest::Fact;
 
     #[test]
@@ -479,6 +489,107 @@ mod tests {
         assert_eq!(ids, ["bbbbbbbbbbbbbbbb"]);
     }
 
+    /// No company has short forms.
+    fn no_short_forms(_: &str) -> Vec<String> {
+        Vec::new()
+    }
+
+    const HEBEI: &str = "宝德数坝数字产业（河北）有限公司";
+    const GUANGDONG: &str = "宝德数坝数字产业（广东）有限公司";
+
+    /// The short forms of the two full names.
+    fn short_forms(name: &str) -> Vec<String> {
+        if name == HEBEI || name == GUANGDONG {
+            vec!["宝德数坝".into(), "宝德数坝公司".into()]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// `sample(id)` with its company called `name`.
+    fn with_company(id: &str, name: &str) -> Extraction {
+        let mut extraction = sample(id);
+        extraction.entities[0].name = name.into();
+        extraction.entities[0].aliases.clear();
+        for fact in &mut extraction.facts {
+            match fact {
+                Fact::Relation { subject, .. } if subject == "宝德数坝" => *subject = name.into(),
+                Fact::Position { organization, .. } => *organization = name.into(),
+                _ => {}
+            }
+        }
+        extraction
+    }
+
+    /// The entities graph of a store built from `extractions` at once.
+    fn built_at_once(extractions: &[Extraction]) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        store.load_new_articles(extractions, "r").unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        entities_graph(&store)
+    }
+
+    #[test]
+    fn a_short_name_is_linked_while_exactly_one_full_name_is_in_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let short = sample("aaaaaaaaaaaaaaaa");
+        let hebei = with_company("bbbbbbbbbbbbbbbb", HEBEI);
+        let guangdong = with_company("cccccccccccccccc", GUANGDONG);
+        let link = format!("<{TPID}宝德数坝> <{}> <{TPID}{HEBEI}>", crate::identity::SAME_AS);
+        let alias = format!("<{TPID}{HEBEI}> <{SKOS}altLabel> \"宝德数坝\"@zh");
+        let has = |lines: &[String], what: &str| lines.iter().any(|l| l.starts_with(what));
+        store.write_article(&short, "r", &[]).unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        assert!(!entities_graph(&store).iter().any(|l| l.contains("sameAs")));
+
+        // The full name arrives: the short name is linked to it.
+        store.write_article(&hebei, "r", &[]).unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        let linked = entities_graph(&store);
+        assert!(has(&linked, &link) && has(&linked, &alias), "{linked:#?}");
+        assert_eq!(linked, built_at_once(&[short.clone(), hebei.clone()]), "day by day = at once");
+
+        // A second full name of that short form: no guess between them.
+        store.write_article(&guangdong, "r", &[]).unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        let ambiguous = entities_graph(&store);
+        assert!(!ambiguous.iter().any(|l| l.contains("sameAs")), "{ambiguous:#?}");
+        assert!(!has(&ambiguous, &alias));
+        assert_eq!(ambiguous, built_at_once(&[short.clone(), hebei.clone(), guangdong.clone()]));
+
+        store.remove_article("cccccccccccccccc").unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        assert_eq!(entities_graph(&store), linked, "linked again");
+
+        // The last article naming the full name goes: so does the link.
+        store.remove_article("bbbbbbbbbbbbbbbb").unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        let alone = entities_graph(&store);
+        assert!(!alone.iter().any(|l| l.contains("sameAs") || l.contains("河北")), "{alone:#?}");
+        assert_eq!(alone, built_at_once(&[short]));
+    }
+
+    #[test]
+    fn a_short_name_an_article_gives_stays_when_the_link_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        let mut hebei = with_company("bbbbbbbbbbbbbbbb", HEBEI);
+        hebei.entities[0].aliases.insert("宝德数坝".into());
+        let alias = format!("<{TPID}{HEBEI}> <{SKOS}altLabel> \"宝德数坝\"@zh");
+        store.write_article(&sample("aaaaaaaaaaaaaaaa"), "r", &[]).unwrap();
+        store.write_article(&hebei, "r", &[]).unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        assert!(entities_graph(&store).iter().any(|l| l.contains("sameAs")));
+        store.remove_article("aaaaaaaaaaaaaaaa").unwrap();
+        store.sync_entities(&short_forms).unwrap();
+        let left = entities_graph(&store);
+        assert!(!left.iter().any(|l| l.contains("sameAs")), "{left:#?}");
+        assert!(left.iter().any(|l| l.starts_with(&alias)), "the article says it: {left:#?}");
+        assert_eq!(left, built_at_once(&[hebei]));
+    }
+
     /// The quads of the entities graph as sorted lines.
     fn entities_graph(store: &GraphStore) -> Vec<String> {
         let graph = format!("<{}>", crate::entities::ENTITIES_GRAPH);
@@ -496,7 +607,7 @@ mod tests {
         b.facts.clear();
         store.load_new_articles(&[a.clone()], "r").unwrap();
         store.write_article(&b, "r", &[]).unwrap();
-        store.sync_entities().unwrap();
+        store.sync_entities(&no_short_forms).unwrap();
         let both = entities_graph(&store);
         let city = format!("<{}张家口市>", crate::namespace::TPID);
         let about_city = |lines: &[String]| lines.iter().filter(|l| l.starts_with(&city)).count();
@@ -505,12 +616,12 @@ mod tests {
         assert!(both.iter().any(|l| l.contains("宝德数坝公司")));
 
         store.remove_article("bbbbbbbbbbbbbbbb").unwrap();
-        store.sync_entities().unwrap();
+        store.sync_entities(&no_short_forms).unwrap();
         let one = entities_graph(&store);
         assert_eq!(about_city(&one), 4, "the alias only b gave is gone: {one:#?}");
 
         store.remove_article("aaaaaaaaaaaaaaaa").unwrap();
-        store.sync_entities().unwrap();
+        store.sync_entities(&no_short_forms).unwrap();
         assert_eq!(entities_graph(&store), Vec::<String>::new());
     }
 
@@ -524,7 +635,7 @@ mod tests {
         }
         let store = GraphStore::open(dir.path()).unwrap();
         assert!(entities_graph(&store).is_empty());
-        store.sync_entities().unwrap();
+        store.sync_entities(&no_short_forms).unwrap();
         assert!(!entities_graph(&store).is_empty());
         assert!(!crate::entities::is_pending(store.oxigraph()).unwrap());
     }

@@ -20,6 +20,19 @@ pub struct Entity {
     pub aliases: BTreeSet<String>,
     /// The administrative division code (GB/T 2260) when grounded.
     pub adcode: Option<String>,
+    /// For a division whose name several divisions share (桥东区 of
+    /// 张家口市 and of 邢台市), grounded by the article: the name with what
+    /// tells it apart (张家口市桥东区), which its IRI is made from instead
+    /// of `name`, so that two articles grounding it in two cities do not
+    /// name one entity.
+    pub qualified_name: Option<String>,
+}
+
+impl Entity {
+    /// What the entity's IRI is made from: the qualified name, else the name.
+    pub fn iri_name(&self) -> &str {
+        self.qualified_name.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// Where a fact was read and by which rule.

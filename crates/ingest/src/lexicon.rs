@@ -115,6 +115,24 @@ impl Lexicon {
         self.by_surface.iter().map(|(s, &i)| (s.as_str(), &self.entries[i]))
     }
 
+    /// The name that tells the division `entry` with the code `code` apart
+    /// from the other divisions of its name: the name of the city it lies
+    /// in (else its province) before its own (张家口市桥东区), or the code
+    /// when the lexicon has neither. `None` when the name is not shared.
+    pub fn qualified_name(&self, entry: &LexiconEntry, code: &str) -> Option<String> {
+        if entry.adcodes.len() < 2 || code.len() != 6 || !code.is_char_boundary(4) {
+            return None;
+        }
+        let named = |parent: &str| {
+            (parent != code)
+                .then(|| self.entries.iter().find(|e| e.adcodes.iter().any(|c| c == parent)))
+                .flatten()
+                .map(|e| e.name.clone())
+        };
+        let parent = named(&format!("{}00", &code[..4])).or_else(|| named(&format!("{}0000", &code[..2])));
+        Some(format!("{}{}", parent.unwrap_or_else(|| code.to_owned()), entry.name))
+    }
+
     /// Stops finding an entry by this name or alias (used for division
     /// names that are common words: 城区, 朝阳).
     pub fn remove_alias(&mut self, alias: &str) {
@@ -159,6 +177,20 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.add_tsv(Path::new("t.tsv"), "桥东区\tCounty\t\t130502\n桥东区\tCounty\t\t130702\n").unwrap();
         assert_eq!(lex.get("桥东区").unwrap().adcodes, ["130502", "130702"]);
+    }
+
+    #[test]
+    fn a_shared_name_is_qualified_by_its_city_else_its_code() {
+        let mut lex = Lexicon::default();
+        let rows = "河北省\tProvince\t\t130000\n邢台市\tCity\t\t130500\n张家口市\tCity\t\t130700\n\
+                    桥东区\tCounty\t\t130502\n桥东区\tCounty\t\t130702\n桥东区\tCounty\t\t990101\n\
+                    张北县\tCounty\t\t130722\n";
+        lex.add_tsv(Path::new("t.tsv"), rows).unwrap();
+        let shared = lex.get("桥东区").unwrap();
+        assert_eq!(lex.qualified_name(shared, "130702").as_deref(), Some("张家口市桥东区"));
+        assert_eq!(lex.qualified_name(shared, "130502").as_deref(), Some("邢台市桥东区"));
+        assert_eq!(lex.qualified_name(shared, "990101").as_deref(), Some("990101桥东区"), "no known parent");
+        assert_eq!(lex.qualified_name(lex.get("张北县").unwrap(), "130722"), None, "a name of one division");
     }
 
     #[test]

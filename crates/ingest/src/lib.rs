@@ -32,6 +32,7 @@ pub mod registry;
 pub mod rules;
 pub mod segment;
 pub mod sentence;
+pub mod short_form;
 
 pub use pipeline::Pipeline;
 

@@ -16,6 +16,7 @@ use crate::registry::Registry;
 use crate::rules::{Rule, Template, load_rule_file};
 use crate::segment::{Segmenter, Token};
 use crate::sentence::{Sentence, split_sentences};
+use crate::short_form::ShortForms;
 use crate::vocab::{EntityClass, Relation};
 use std::path::Path;
 
@@ -251,7 +252,9 @@ impl Pipeline {
                     [one] => Some(one.clone()),
                     _ => context.grounds(entry),
                 };
+                let qualified_name = adcode.as_deref().and_then(|code| self.lexicon.qualified_name(entry, code));
                 let i = registry.register(&entry.name, entry.class, adcode);
+                registry.entities[i].qualified_name = qualified_name;
                 registry.add_alias(i, &f.name);
                 i
             }
@@ -336,79 +339,35 @@ impl Pipeline {
         }
     }
 
+    /// The short forms company names go by.
+    pub fn short_forms(&self) -> ShortForms<'_> {
+        ShortForms::new(&self.lexicon, &self.entity_rules)
+    }
+
     /// Short forms of company names (智慧互通科技股份有限公司 → 智慧互通)
     /// become aliases when the article uses them.
     fn derive_short_forms(&self, text: &str, registry: &mut Registry) {
-        const LEGAL: &[&str] = &["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"];
-        const TRADE: &[&str] = &[
-            "信息系统",
-            "系统",
-            "数字产业",
-            "信息技术",
-            "数据科技",
-            "能源科技",
-            "科技",
-            "信息",
-            "技术",
-            "网络",
-            "数据",
-            "产业",
-            "数字",
-        ];
+        let short_forms = self.short_forms();
         for i in 0..registry.entities.len() {
             if registry.entities[i].class != EntityClass::Company || registry.is_merged(i) {
                 continue;
             }
             let name = registry.entities[i].name.clone();
-            let mut stem = name.clone();
-            if let Some(open) = stem.find(['（', '(']) {
-                stem.truncate(open);
-            }
-            for legal in LEGAL {
-                if let Some(s) = stem.strip_suffix(legal) {
-                    stem = s.to_string();
-                    break;
-                }
-            }
-            let mut candidates = vec![stem.clone()];
-            for trade in TRADE {
-                if let Some(s) = stem.strip_suffix(trade) {
-                    candidates.push(s.to_string());
-                }
-            }
-            for c in candidates.clone() {
-                if let Some(place) = self.leading_place(&c) {
-                    candidates.push(c[place.len()..].to_string());
-                }
-            }
-            for c in candidates {
-                let chars: Vec<char> = c.chars().collect();
-                if c != name && self.lexicon.get(&c).is_none() && self.entity_rules.is_distinctive(&chars) {
-                    for form in [c.clone(), format!("{c}公司")] {
-                        match registry.find(&form) {
-                            // found on its own before (宝德数坝公司): the same company
-                            Some(other)
-                                if registry.entities[other].class == EntityClass::Company
-                                    && registry.entities[other].name.chars().count() < name.chars().count() =>
-                            {
-                                registry.merge(other, i)
-                            }
-                            Some(_) => {}
-                            None if text.contains(&form) => registry.add_alias(i, &form),
-                            None => {}
-                        }
+            for form in short_forms.of(&name) {
+                match registry.find(&form) {
+                    // found on its own before (宝德数坝公司): the same company
+                    Some(other)
+                        if registry.entities[other].class == EntityClass::Company
+                            && registry.entities[other].name.chars().count() < name.chars().count() =>
+                    {
+                        registry.merge(other, i)
                     }
+                    Some(_) => {}
+                    None if text.contains(&form) => registry.add_alias(i, &form),
+                    None => {}
                 }
             }
         }
-    }
-
-    fn leading_place(&self, name: &str) -> Option<String> {
-        let chars: Vec<char> = name.chars().collect();
-        (2..chars.len().saturating_sub(1)).rev().find_map(|n| {
-            let head: String = chars[..n].iter().collect();
-            self.lexicon.get(&head).filter(|e| e.class.is_place()).map(|_| head)
-        })
     }
 
     /// Pass two: the sentence as items.
@@ -622,13 +581,19 @@ struct DivisionContext {
 }
 
 impl DivisionContext {
-    /// The one code of `entry` that lies in a named province or city.
+    /// The one code of `entry` that lies in a named city, else the one
+    /// that lies in a named province: 桥东区 in an article that names 河北
+    /// and 张家口 is 张家口's (邢台's lies in 河北 too, but 邢台 is not named).
     fn grounds(&self, entry: &crate::lexicon::LexiconEntry) -> Option<String> {
-        let mut fitting = entry.adcodes.iter().filter(|code| {
-            self.prefixes.contains(&code[..4]) || (self.prefixes.contains(&code[..2]) && !code.ends_with("0000"))
-        });
-        match (fitting.next(), fitting.next()) {
-            (Some(code), None) => Some(code.clone()),
+        let in_city: Vec<&String> = entry.adcodes.iter().filter(|code| self.prefixes.contains(&code[..4])).collect();
+        let fitting = if in_city.is_empty() {
+            let in_province = |code: &&String| self.prefixes.contains(&code[..2]) && !code.ends_with("0000");
+            entry.adcodes.iter().filter(in_province).collect()
+        } else {
+            in_city
+        };
+        match fitting.as_slice() {
+            [code] => Some((*code).clone()),
             _ => None,
         }
     }

@@ -41,7 +41,13 @@ impl Registry {
             return i;
         }
         let i = self.entities.len();
-        self.entities.push(Entity { name: canonical.clone(), class, aliases: BTreeSet::new(), adcode });
+        self.entities.push(Entity {
+            name: canonical.clone(),
+            class,
+            aliases: BTreeSet::new(),
+            adcode,
+            qualified_name: None,
+        });
         self.mentions.push(1);
         self.merged.push(false);
         self.index(&canonical, i);

@@ -8,6 +8,7 @@ use super::definition::ViewDefinition;
 use super::label::fact_label;
 use crate::entity_graph::{EntityEdge, EntityGraph, EntityNode, NodeClass, article_of};
 use crate::error::{GraphError, Result};
+use crate::identity::Canonical;
 use crate::namespace::{DCTERMS, RDF, RDFS, TP, TPA, abbreviate, entity_name};
 use crate::store::GraphStore;
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
@@ -82,17 +83,25 @@ pub fn build(store: &GraphStore, definition: &ViewDefinition, options: &ViewOpti
         return Err(view_error("this view needs --focus ENTITY".into()));
     }
     let triples = construct(store, definition, options.article.as_ref())?;
+    // a company linked to its full name (crate::identity) is drawn as it
+    let canonical = Canonical::of_store(store.oxigraph())?;
 
     let mut parts = Parts::default();
     let rdf_type = format!("{RDF}type");
     let rdfs_label = format!("{RDFS}label");
     for (s, p, o) in triples {
+        if canonical.is_linked(&s) && p == rdfs_label {
+            continue;
+        }
+        let s = canonical.of(&s).to_owned();
         match o {
             Object::Iri(o) if p == rdf_type => {
                 parts.node(&s).classes.extend(NodeClass::from_iri(&o));
             }
             Object::Iri(o) => {
-                if definition.shows(&p) {
+                let linked_to_itself = canonical.is_linked(&o) && canonical.of(&o) == s;
+                if definition.shows(&p) && !linked_to_itself {
+                    let o = canonical.of(&o).to_owned();
                     parts.node(&s);
                     parts.node(&o);
                     parts.edges.insert((s, EntityEdge { predicate: p }, o));
@@ -107,15 +116,16 @@ pub fn build(store: &GraphStore, definition: &ViewDefinition, options: &ViewOpti
         }
     }
     if let Some(focus) = &options.focus {
-        parts.node(focus);
+        parts.node(canonical.of(focus));
     }
-    parts.complete_from_store(store)?;
+    parts.complete_from_store(store, &canonical)?;
     let mut nodes = parts.finish(&definition.language);
     let mut edges = std::mem::take(&mut parts.edges);
     merge_repeated_facts(&mut nodes, &mut edges);
 
     // Focus and cap choose entities; their facts come with them.
-    let focus = options.focus.as_ref().map(|iri| (iri.clone(), options.depth.unwrap_or(definition.depth)));
+    let focus =
+        options.focus.as_ref().map(|iri| (canonical.of(iri).to_owned(), options.depth.unwrap_or(definition.depth)));
     if let Some((iri, depth)) = &focus {
         let links = entity_links(&nodes, &edges);
         let kept: BTreeSet<String> =
@@ -211,8 +221,9 @@ impl Parts {
     }
 
     /// Classes, labels and articles from the whole store (a view's query
-    /// need not ask for them), and the attributes of fact nodes.
-    fn complete_from_store(&mut self, store: &GraphStore) -> Result<()> {
+    /// need not ask for them), and the attributes of fact nodes; an
+    /// entity's articles include those of the names linked to it.
+    fn complete_from_store(&mut self, store: &GraphStore, canonical: &Canonical) -> Result<()> {
         let store = store.oxigraph();
         let rdf_type = NamedNode::new_unchecked(format!("{RDF}type"));
         let label = NamedNode::new_unchecked(format!("{RDFS}label"));
@@ -235,9 +246,14 @@ impl Parts {
                     node.labels.insert((l.language().unwrap_or("").to_owned(), l.value().to_owned()));
                 }
             }
-            for quad in objects(Some(mentioned_in.as_ref())) {
-                if let Term::NamedNode(article) = quad?.object {
-                    node.articles.extend(article_of(article.as_str()).map(str::to_owned));
+            for name in canonical.with_linked(iri) {
+                let name = NamedNode::new_unchecked(name);
+                let mentions =
+                    store.quads_for_pattern(Some(name.as_ref().into()), Some(mentioned_in.as_ref()), None, None);
+                for quad in mentions {
+                    if let Term::NamedNode(article) = quad?.object {
+                        node.articles.extend(article_of(article.as_str()).map(str::to_owned));
+                    }
                 }
             }
             if is_fact || is_article {

@@ -2,11 +2,14 @@
 //! (`tupu explain`, `tupu view --focus`, `tupu graph path`): analysts type
 //! names, not IRIs, so `张家口` finds `tpid:张家口市` through its alias; an
 //! IRI or prefixed name works too. One resolver, so that a name that works
-//! in one command works in all.
+//! in one command works in all. A company linked to its full name
+//! ([`crate::identity`]: 智慧互通公司 → 智慧互通科技股份有限公司) resolves to
+//! the full name, which stands for both.
 
 use crate::error::{GraphError, Result};
 use crate::export::graph_iri;
-use crate::namespace::TPID;
+use crate::identity::Canonical;
+use crate::namespace::{TPID, entity_name};
 use crate::store::GraphStore;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
@@ -14,10 +17,12 @@ use std::collections::BTreeSet;
 
 /// The IRI of the entity `text` names: an IRI (`<…>`, `https://…`, or a
 /// prefixed name such as `tpid:张家口市`), else the entity whose label is
-/// `text`, else the one whose alias (`skos:altLabel`) it is. Several
-/// entities of that name are an error that lists them.
+/// `text`, else the one whose alias (`skos:altLabel`) it is; a linked
+/// short name gives the entity it is linked to. Several entities of that
+/// name are an error that lists them.
 pub fn resolve_entity(store: &GraphStore, text: &str) -> Result<String> {
     let text = text.trim();
+    let canonical = Canonical::of_store(store.oxigraph())?;
     let looks_like_iri = text.starts_with('<')
         || text.contains("://")
         || text.split_once(':').is_some_and(|(p, _)| crate::namespace::PREFIXES.iter().any(|(prefix, _)| *prefix == p));
@@ -25,20 +30,28 @@ pub fn resolve_entity(store: &GraphStore, text: &str) -> Result<String> {
         let iri = graph_iri(text)?;
         let known = store.oxigraph().quads_for_pattern(Some(iri.as_ref().into()), None, None, None).next().is_some();
         return if known {
-            Ok(iri.into_string())
+            Ok(canonical.of(iri.as_str()).to_owned())
         } else {
             Err(GraphError::NoSuchEntity { text: text.to_owned(), suggestions: String::new() })
         };
     }
     let literal = sparql_string(text);
     for property in ["rdfs:label", "skos:altLabel"] {
-        let found = column(
+        let mut found = column(
             store,
             &format!(
                 "SELECT DISTINCT ?e ?l WHERE {{ ?e {property} ?name ; rdfs:label ?l . FILTER(STR(?name) = {literal}) \
                  FILTER(STRSTARTS(STR(?e), \"{TPID}\")) }}"
             ),
         )?;
+        for (iri, label) in &mut found {
+            if canonical.is_linked(iri) {
+                *iri = canonical.of(iri).to_owned();
+                *label = entity_name(iri).unwrap_or_default();
+            }
+        }
+        let mut seen = BTreeSet::new();
+        found.retain(|(iri, _)| seen.insert(iri.clone()));
         match found.len() {
             0 => continue,
             1 => return Ok(found.into_iter().next().map(|(iri, _)| iri).unwrap_or_default()),
