@@ -1,7 +1,8 @@
 //! `tupu build`: brings the store in line with the article files under the
 //! paths given. Every file is hashed; only new, changed and stale articles
-//! are extracted (in parallel); new articles are bulk-loaded in batches and
-//! changed or stale ones written one transaction each, as they come; moved
+//! are extracted (in parallel); new articles are bulk-loaded in batches
+//! (unless there are only a few) and changed or stale ones written one
+//! transaction each, as they come; moved
 //! files get their new source and articles whose files are gone are
 //! pruned. Bad inputs are reported without stopping.
 //!
@@ -14,7 +15,7 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -160,6 +161,7 @@ impl Round<'_> {
             let pipeline = pipeline.get()?;
             let bar = progress_bar(plan.extract.len());
             let mut new_batch = NewArticles::new(args.batch);
+            let bulk = plan.extract.iter().filter(|job| job.reason == Reason::New).count() >= BULK_FROM_ARTICLES;
             let (sender, receiver) = mpsc::channel::<(usize, Result<Extraction, String>)>();
             left = plan.extract.len();
             std::thread::scope(|scope| -> anyhow::Result<()> {
@@ -182,7 +184,7 @@ impl Round<'_> {
                     let job = &plan.extract[at];
                     bar.set_message(job.path.display().to_string());
                     match extracted {
-                        Ok(extraction) if job.reason == Reason::New && job.replaces.is_empty() => {
+                        Ok(extraction) if bulk && job.reason == Reason::New && job.replaces.is_empty() => {
                             done.add(job.reason, &extraction);
                             new_batch.add(extraction);
                             if new_batch.is_full() {
@@ -345,6 +347,12 @@ struct NewArticles {
     weight: usize,
     max_articles: usize,
 }
+
+/// The number of new articles from which a round bulk-loads them. The
+/// loader's fixed cost (sorting quads into table files, ingesting them,
+/// which flushes what the store holds in memory) is about a tenth of a
+/// second, more than a day's articles cost written one transaction each.
+const BULK_FROM_ARTICLES: usize = 64;
 
 /// The size of a bulk-loaded batch, in entities and facts (about 200,000
 /// quads: a few seconds of extraction, some tens of MB in memory).
@@ -580,19 +588,22 @@ impl Scan {
         let hashed: Vec<Result<(FoundFile, Option<Stamp>), (PathBuf, String)>> = found
             .files
             .into_par_iter()
-            .map(|path| {
+            .filter_map(|path| {
                 // The stamp is taken before the bytes are read, so that a
                 // change while reading shows as a new stamp next time.
                 let stamp = std::fs::metadata(&path).ok().as_ref().and_then(Stamp::of);
                 if let Some(hash) = stamp.and_then(|stamp| file_hashes.get(&path, stamp)) {
-                    return Ok((FoundFile { content_hash: hash.to_owned(), path }, stamp));
+                    return Some(Ok((FoundFile { content_hash: hash.to_owned(), path }, stamp)));
                 }
                 on_unknown();
                 match std::fs::read(&path) {
-                    Ok(bytes) => Ok((FoundFile { content_hash: content_hash(&bytes), path }, stamp)),
+                    Ok(bytes) => Some(Ok((FoundFile { content_hash: content_hash(&bytes), path }, stamp))),
+                    // Deleted or moved away since the directory was listed:
+                    // not there, as a scan a moment later would find.
+                    Err(e) if e.kind() == ErrorKind::NotFound && std::fs::symlink_metadata(&path).is_err() => None,
                     Err(e) => {
                         let message = format!("{}: cannot read: {e}", path.display());
-                        Err((path, message))
+                        Some(Err((path, message)))
                     }
                 }
             })
