@@ -224,10 +224,9 @@ impl Round<'_> {
         if !interrupted && store.build_record()?.rules_fingerprint.as_deref() != Some(rules) {
             store.set_build_rules(rules)?;
         }
-        if done.new + done.changed + done.stale + done.moved + done.deleted >= FLUSH_AFTER_ARTICLES {
-            if flush(store)? {
-                compact(store)?;
-            }
+        let touched = done.new + done.changed + done.stale + done.moved + done.deleted;
+        if touched >= FLUSH_AFTER_ARTICLES && flush(store)? {
+            compact(store)?;
         }
         if scan.files.is_empty() && scan.errors.is_empty() {
             eprintln!("warning: no article files ({}) found", ARTICLE_EXTENSIONS.join(", "));
@@ -585,7 +584,7 @@ impl Scan {
         errors.extend(found.errors);
         let mut unreadable = found.unreadable;
         unreadable.extend(missing);
-        let hashed: Vec<Result<(FoundFile, Option<Stamp>), (PathBuf, String)>> = found
+        let hashed: Vec<Hashed> = found
             .files
             .into_par_iter()
             .filter_map(|path| {
@@ -660,6 +659,10 @@ impl Scan {
         SyncPlan::new(&request, stored, still_holds)
     }
 }
+
+/// A file of a scan with its stamp, or the file that could not be read
+/// with the message saying why.
+type Hashed = Result<(FoundFile, Option<Stamp>), (PathBuf, String)>;
 
 /// Whether an article's stored source still holds its text.
 fn still_holds(article: &StoredArticle) -> bool {
