@@ -1,9 +1,13 @@
 //! `tupu build`: brings the store in line with the article files under the
 //! paths given. Every file is hashed; only new, changed and stale articles
-//! are extracted (in parallel); new articles are bulk-loaded in batches and
-//! changed or stale ones written one transaction each, as they come; moved
+//! are extracted (in parallel); new articles are bulk-loaded in batches
+//! (unless there are only a few) and changed or stale ones written one
+//! transaction each, as they come; moved
 //! files get their new source and articles whose files are gone are
 //! pruned. Bad inputs are reported without stopping.
+//!
+//! The work is one [`Round`] on an open store, which `tupu watch` runs
+//! again each time the files change.
 
 use crate::cli::{BuildArgs, Cli};
 use crate::{Outcome, open_store};
@@ -11,8 +15,9 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -21,7 +26,6 @@ use tupu_graph::file_hashes::{FileHashes, Stamp};
 use tupu_graph::store::ontology_hash;
 use tupu_graph::sync::{Reason, article_id, content_hash, rules_fingerprint, source_path};
 use tupu_graph::{FoundFile, GraphStore, LastBuild, Refreshed, StoredArticle, SyncPlan, SyncRequest};
-use tupu_ingest::lexicon::Lexicon;
 use tupu_ingest::{ARTICLE_EXTENSIONS, Extraction, IngestError, Pipeline, parse_article};
 
 /// Brings the store in line with the articles under `args.paths`.
@@ -35,120 +39,213 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     // not wait for it.
     let mut pipeline = Loading::new(&ontology);
     let quick_rules = rules_fingerprint(&ontology).ok();
-    let (scan, opened) = rayon::join(
-        || Scan::of(&args.paths, &cli.store, &|| pipeline.start()),
-        || -> anyhow::Result<_> {
-            let store = open_store(&cli.store)?;
-            sync_ontology(&store, &ontology)?;
-            let stored = match &quick_rules {
-                Some(rules) => store.articles_expecting(rules),
-                None => store.articles(),
-            }
-            .context("reading the store's articles")?;
-            Ok((store, stored))
-        },
+    let (mut scan, opened) = rayon::join(
+        || Scan::of(&args.paths, FileHashes::load(&cli.store), &|| pipeline.start()),
+        || open_for_round(&cli.store, &ontology, quick_rules.as_deref()),
     );
     let (store, stored) = opened?;
-    for error in &scan.errors {
-        eprintln!("error: {error}");
-    }
-    let mut failures = scan.errors.len();
-    let prune = !args.no_prune;
-    let mut rules = match &quick_rules {
-        Some(rules) => rules.clone(),
-        None => pipeline.get()?.fingerprint().to_owned(),
-    };
-    let mut plan = scan.plan(&stored, &rules, prune);
-    if !plan.extract.is_empty() && pipeline.get()?.fingerprint() != rules {
-        // The quick fingerprint is only a shortcut: the pipeline's decides.
-        rules = pipeline.get()?.fingerprint().to_owned();
-        plan = scan.plan(&stored, &rules, prune);
-    }
-    let rules = rules.as_str();
+    let never = AtomicBool::new(false);
+    let round =
+        Round { store: &store, stored: &stored, scan: &scan, args, quick_rules: quick_rules.as_deref(), stop: &never };
+    let report = round.run(&mut pipeline)?;
+    let line = finish(&cli.store, &mut scan, &report, started.elapsed().as_secs_f64());
+    eprintln!("{line}");
+    Ok(report.outcome())
+}
 
-    let mut done = Done::default();
-    for removal in &plan.removals {
-        store
-            .remove_article(&removal.article.id)
-            .with_context(|| format!("removing {} from the store", removal.article.source))?;
-        done.deleted += 1;
-    }
-    for moved in &plan.moves {
-        store.set_source(&moved.id, &moved.to).with_context(|| format!("moving {}", moved.from))?;
-        done.moved += 1;
-    }
+/// Opens the store for a round and reads it ([`read_for_round`]).
+pub fn open_for_round(
+    dir: &Path,
+    ontology: &Path,
+    quick_rules: Option<&str>,
+) -> anyhow::Result<(GraphStore, Vec<StoredArticle>)> {
+    let store = open_store(dir)?;
+    let stored = read_for_round(&store, ontology, quick_rules)?;
+    Ok((store, stored))
+}
 
-    if !plan.extract.is_empty() {
-        let pipeline = pipeline.get()?;
-        let bar = progress_bar(plan.extract.len());
-        let mut new_batch = NewArticles::new(args.batch);
-        let (sender, receiver) = mpsc::channel::<(usize, Result<Extraction, String>)>();
-        std::thread::scope(|scope| -> anyhow::Result<()> {
-            let jobs = &plan.extract;
-            scope.spawn(move || {
-                // Stops early once the receiver is gone (a fatal store error).
-                let _ = jobs.par_iter().enumerate().try_for_each_with(sender, |sender, (at, job)| {
-                    let extracted = read_expected(&job.path, &job.id).and_then(|bytes| {
-                        parse_article(&job.path, &bytes).map(|a| pipeline.extract(&a)).map_err(|e| e.to_string())
-                    });
-                    sender.send((at, extracted)).map_err(drop)
-                });
-            });
-            for (at, extracted) in receiver {
-                let job = &plan.extract[at];
-                bar.set_message(job.path.display().to_string());
-                match extracted {
-                    Ok(extraction) if job.reason == Reason::New && job.replaces.is_empty() => {
-                        done.add(job.reason, &extraction);
-                        new_batch.add(extraction);
-                        if new_batch.is_full() {
-                            new_batch.load(&store, rules)?;
-                        }
-                    }
-                    Ok(extraction) => {
-                        let writing = || format!("writing {} to the store", job.path.display());
-                        if job.reason == Reason::Stale {
-                            match store.refresh_article(&extraction, rules).with_context(writing)? {
-                                Refreshed::Rewritten(_) => done.rewritten += 1,
-                                Refreshed::Same => {}
-                            }
-                        } else {
-                            store.write_article(&extraction, rules, &job.replaces).with_context(writing)?;
-                        }
-                        done.add(job.reason, &extraction);
-                    }
-                    Err(error) => {
-                        failures += 1;
-                        bar.suspend(|| eprintln!("error: {error}"));
-                    }
-                }
-                bar.inc(1);
-            }
-            new_batch.load(&store, rules)
-        })?;
-        bar.finish_and_clear();
+/// Brings the ontology graph of an open store in line with `ontology`
+/// and reads its article list (faster when all articles were extracted
+/// with `quick_rules`).
+pub fn read_for_round(
+    store: &GraphStore,
+    ontology: &Path,
+    quick_rules: Option<&str>,
+) -> anyhow::Result<Vec<StoredArticle>> {
+    sync_ontology(store, ontology)?;
+    match quick_rules {
+        Some(rules) => store.articles_expecting(rules),
+        None => store.articles(),
+    }
+    .context("reading the store's articles")
+}
+
+/// One round of a build: what brings an open store in line with the
+/// files of a scan. `tupu build` runs one; `tupu watch` one each time the
+/// files change, with the pipeline kept loaded.
+pub struct Round<'a> {
+    /// The store, open.
+    pub store: &'a GraphStore,
+    /// Its articles, as [`open_for_round`] read them.
+    pub stored: &'a [StoredArticle],
+    /// The files under the paths built.
+    pub scan: &'a Scan,
+    /// `--no-prune` and `--batch`.
+    pub args: &'a BuildArgs,
+    /// The rules fingerprint read from the ontology files, if they could
+    /// be read (the loaded pipeline's decides when they differ).
+    pub quick_rules: Option<&'a str>,
+    /// Set to stop extracting: what was extracted is written, the rest is
+    /// left to the next round, and the store is left consistent.
+    pub stop: &'a AtomicBool,
+}
+
+/// What a round did.
+pub struct Report {
+    done: Done,
+    failures: usize,
+    unchanged: usize,
+    /// Articles left to extract when the round was stopped.
+    left: usize,
+}
+
+impl Report {
+    /// Whether the round was stopped before it extracted everything.
+    pub fn interrupted(&self) -> bool {
+        self.left > 0
     }
 
-    if store.entities_out_of_step() {
-        let short_forms = pipeline.get()?.short_forms();
-        store.sync_entities(&|name| short_forms.of(name)).context("describing the entities")?;
-        let table = division_table(&mut pipeline, &ontology)?;
-        store.sync_divisions(&table).context("deriving the division hierarchy")?;
+    /// Whether every input succeeded.
+    pub fn outcome(&self) -> Outcome {
+        if self.failures > 0 { Outcome::SomeFailed } else { Outcome::Ok }
     }
-    store.save_article_list().context("copying the article list")?;
-    if store.build_record()?.rules_fingerprint.as_deref() != Some(rules) {
-        store.set_build_rules(rules)?;
-    }
-    if done.new + done.changed + done.stale + done.moved + done.deleted >= FLUSH_AFTER_ARTICLES {
-        if flush(&store)? {
-            compact(&store)?;
+}
+
+impl Round<'_> {
+    /// Runs the round: removes, moves, extracts and writes what the scan
+    /// calls for, then derives the global graphs.
+    pub fn run(self, pipeline: &mut Loading) -> anyhow::Result<Report> {
+        let Round { store, stored, scan, args, quick_rules, stop } = self;
+        for error in &scan.errors {
+            eprintln!("error: {error}");
         }
+        let mut failures = scan.errors.len();
+        let prune = !args.no_prune;
+        let mut rules = match quick_rules {
+            Some(rules) => rules.to_owned(),
+            None => pipeline.get()?.fingerprint().to_owned(),
+        };
+        let mut plan = scan.plan(stored, &rules, prune);
+        if !plan.extract.is_empty() && pipeline.get()?.fingerprint() != rules {
+            // The quick fingerprint is only a shortcut: the pipeline's decides.
+            rules = pipeline.get()?.fingerprint().to_owned();
+            plan = scan.plan(stored, &rules, prune);
+        }
+        let rules = rules.as_str();
+
+        let mut done = Done::default();
+        for removal in &plan.removals {
+            store
+                .remove_article(&removal.article.id)
+                .with_context(|| format!("removing {} from the store", removal.article.source))?;
+            done.deleted += 1;
+        }
+        for moved in &plan.moves {
+            store.set_source(&moved.id, &moved.to).with_context(|| format!("moving {}", moved.from))?;
+            done.moved += 1;
+        }
+
+        let mut left = 0;
+        if !plan.extract.is_empty() {
+            let pipeline = pipeline.get()?;
+            let bar = progress_bar(plan.extract.len());
+            let mut new_batch = NewArticles::new(args.batch);
+            let bulk = plan.extract.iter().filter(|job| job.reason == Reason::New).count() >= BULK_FROM_ARTICLES;
+            let (sender, receiver) = mpsc::channel::<(usize, Result<Extraction, String>)>();
+            left = plan.extract.len();
+            std::thread::scope(|scope| -> anyhow::Result<()> {
+                let jobs = &plan.extract;
+                scope.spawn(move || {
+                    // Stops early once the receiver is gone (a fatal store
+                    // error, or the round stopped).
+                    let _ = jobs.par_iter().enumerate().try_for_each_with(sender, |sender, (at, job)| {
+                        let extracted = read_expected(&job.path, &job.id).and_then(|bytes| {
+                            parse_article(&job.path, &bytes).map(|a| pipeline.extract(&a)).map_err(|e| e.to_string())
+                        });
+                        sender.send((at, extracted)).map_err(drop)
+                    });
+                });
+                for (at, extracted) in receiver {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    left -= 1;
+                    let job = &plan.extract[at];
+                    bar.set_message(job.path.display().to_string());
+                    match extracted {
+                        Ok(extraction) if bulk && job.reason == Reason::New && job.replaces.is_empty() => {
+                            done.add(job.reason, &extraction);
+                            new_batch.add(extraction);
+                            if new_batch.is_full() {
+                                new_batch.load(store, rules)?;
+                            }
+                        }
+                        Ok(extraction) => {
+                            let writing = || format!("writing {} to the store", job.path.display());
+                            if job.reason == Reason::Stale {
+                                match store.refresh_article(&extraction, rules).with_context(writing)? {
+                                    Refreshed::Rewritten(_) => done.rewritten += 1,
+                                    Refreshed::Same => {}
+                                }
+                            } else {
+                                store.write_article(&extraction, rules, &job.replaces).with_context(writing)?;
+                            }
+                            done.add(job.reason, &extraction);
+                        }
+                        Err(error) => {
+                            failures += 1;
+                            bar.suspend(|| eprintln!("error: {error}"));
+                        }
+                    }
+                    bar.inc(1);
+                }
+                new_batch.load(store, rules)
+            })?;
+            bar.finish_and_clear();
+        }
+        let interrupted = left > 0;
+
+        if store.entities_out_of_step() {
+            // company short forms (for the identity links) and the division
+            // table both come from the loaded pipeline
+            let loaded = pipeline.get()?;
+            let short_forms = loaded.short_forms();
+            store.sync_entities(&|name| short_forms.of(name)).context("describing the entities")?;
+            let table = DivisionTable::from_lexicon(loaded.lexicon());
+            store.sync_divisions(&table).context("deriving the division hierarchy")?;
+        }
+        store.save_article_list().context("copying the article list")?;
+        if !interrupted && store.build_record()?.rules_fingerprint.as_deref() != Some(rules) {
+            store.set_build_rules(rules)?;
+        }
+        let touched = done.new + done.changed + done.stale + done.moved + done.deleted;
+        if touched >= FLUSH_AFTER_ARTICLES && flush(store)? {
+            compact(store)?;
+        }
+        if scan.files.is_empty() && scan.errors.is_empty() {
+            eprintln!("warning: no article files ({}) found", ARTICLE_EXTENSIONS.join(", "));
+        }
+        notes(&plan);
+        Ok(Report { done, failures, unchanged: plan.unchanged, left })
     }
-    if scan.files.is_empty() && scan.errors.is_empty() {
-        eprintln!("warning: no article files ({}) found", ARTICLE_EXTENSIONS.join(", "));
-    }
-    notes(&plan);
-    let seconds = started.elapsed().as_secs_f64();
+}
+
+/// Ends a round that took `seconds`: records it as the last build (when
+/// it went to its end) and keeps the file hashes, in the store directory
+/// `dir`. Returns the round's summary line.
+pub fn finish(dir: &Path, scan: &mut Scan, report: &Report, seconds: f64) -> String {
+    let Report { done, failures, unchanged, left } = report;
+    let interrupted = report.interrupted();
     let written = done.written();
     let record = LastBuild {
         finished: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
@@ -156,20 +253,27 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
         paths: scan.roots.iter().map(|r| r.to_string_lossy().into_owned()).collect(),
         written,
         deleted: done.deleted,
-        failed: failures,
+        failed: *failures,
     };
-    if let Err(e) = record.save(&cli.store).and_then(|()| scan.save_hashes(&cli.store)) {
-        eprintln!("warning: cannot record the build in {}: {e}", cli.store.display());
+    let recorded = if interrupted { Ok(()) } else { record.save(dir) };
+    if let Err(e) = recorded.and_then(|()| scan.save_hashes(dir)) {
+        eprintln!("warning: cannot record the build in {}: {e}", dir.display());
     }
-    eprintln!(
-        "built {written} article{} into {}: {}; {} facts, {} entities; {failures} failed; {seconds:.1}s",
+    let (what, stopped) = match (done.describe(*unchanged), interrupted) {
+        (what, false) => (what, String::new()),
+        (what, true) if what == NOTHING_TO_DO => {
+            ("nothing yet".to_owned(), format!("; stopped with {left} left to extract"))
+        }
+        (what, true) => (what, format!("; stopped with {left} left to extract")),
+    };
+    format!(
+        "built {written} article{} into {}: {}; {} facts, {} entities; {failures} failed{stopped}; {seconds:.1}s",
         if written == 1 { "" } else { "s" },
-        cli.store.display(),
-        done.describe(plan.unchanged),
+        dir.display(),
+        what,
         done.facts,
         done.entities.len(),
-    );
-    Ok(if failures > 0 { Outcome::SomeFailed } else { Outcome::Ok })
+    )
 }
 
 /// Articles written or removed that make a build flush the store when it
@@ -247,6 +351,12 @@ struct NewArticles {
     max_articles: usize,
 }
 
+/// The number of new articles from which a round bulk-loads them. The
+/// loader's fixed cost (sorting quads into table files, ingesting them,
+/// which flushes what the store holds in memory) is about a tenth of a
+/// second, more than a day's articles cost written one transaction each.
+const BULK_FROM_ARTICLES: usize = 64;
+
 /// The size of a bulk-loaded batch, in entities and facts (about 200,000
 /// quads: a few seconds of extraction, some tens of MB in memory).
 const NEW_BATCH_FACTS: usize = 25_000;
@@ -280,7 +390,7 @@ impl NewArticles {
 }
 
 /// A pipeline that loads in the background once asked to, until needed.
-struct Loading {
+pub struct Loading {
     ontology: PathBuf,
     handle: Mutex<Option<JoinHandle<Result<Pipeline, IngestError>>>>,
     pipeline: Option<Pipeline>,
@@ -288,12 +398,12 @@ struct Loading {
 
 impl Loading {
     /// The pipeline of `ontology`, not loading yet.
-    fn new(ontology: &Path) -> Self {
+    pub fn new(ontology: &Path) -> Self {
         Self { ontology: ontology.to_owned(), handle: Mutex::new(None), pipeline: None }
     }
 
     /// Starts loading, unless it has started.
-    fn start(&self) {
+    pub fn start(&self) {
         let mut handle = self.handle.lock().unwrap_or_else(|e| e.into_inner());
         if handle.is_none() && self.pipeline.is_none() {
             let ontology = self.ontology.clone();
@@ -301,8 +411,13 @@ impl Loading {
         }
     }
 
+    /// The pipeline, if it has been loaded.
+    pub fn loaded(&self) -> Option<&Pipeline> {
+        self.pipeline.as_ref()
+    }
+
     /// The pipeline, loading it if need be.
-    fn get(&mut self) -> anyhow::Result<&Pipeline> {
+    pub fn get(&mut self) -> anyhow::Result<&Pipeline> {
         if self.pipeline.is_none() {
             self.start();
             let handle = self.handle.get_mut().unwrap_or_else(|e| e.into_inner()).take();
@@ -315,17 +430,6 @@ impl Loading {
         }
         Ok(self.pipeline.as_ref().expect("loaded just above"))
     }
-}
-
-/// The divisions of the lexicon: from the pipeline if it was loaded, else
-/// from the lexicon files alone (a build that only removed articles).
-fn division_table(pipeline: &mut Loading, ontology: &Path) -> anyhow::Result<DivisionTable> {
-    if let Some(loaded) = &pipeline.pipeline {
-        return Ok(DivisionTable::from_lexicon(loaded.lexicon()));
-    }
-    let dir = ontology.join("lexicon");
-    let lexicon = Lexicon::load_dir(&dir).with_context(|| format!("loading the lexicon in {}", dir.display()))?;
-    Ok(DivisionTable::from_lexicon(&lexicon))
 }
 
 /// Reloads the ontology graph when `tupu.ttl` is not the file it was
@@ -372,6 +476,9 @@ fn notes(plan: &SyncPlan) {
     }
 }
 
+/// What the summary line says of a build with nothing to do.
+const NOTHING_TO_DO: &str = "nothing to do";
+
 /// Counts for the summary line.
 #[derive(Default)]
 struct Done {
@@ -409,7 +516,7 @@ impl Done {
             (unchanged, format!("{unchanged} unchanged")),
         ];
         let said: Vec<String> = parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
-        if said.is_empty() { "nothing to do".to_owned() } else { said.join(", ") }
+        if said.is_empty() { NOTHING_TO_DO.to_owned() } else { said.join(", ") }
     }
 
     /// Articles whose graph was written.
@@ -447,10 +554,10 @@ pub struct Scan {
 
 impl Scan {
     /// Finds the article files under `paths` and hashes them in parallel,
-    /// reading only those that changed on disk since the hashes of the
-    /// store directory `store` were taken; `on_unknown` is called (from any
-    /// thread) on each file that has to be read.
-    pub fn of(paths: &[PathBuf], store: &Path, on_unknown: &(dyn Fn() + Sync)) -> Self {
+    /// reading only those that changed on disk since `file_hashes` were
+    /// taken; `on_unknown` is called (from any thread) on each file that
+    /// has to be read.
+    pub fn of(paths: &[PathBuf], mut file_hashes: FileHashes, on_unknown: &(dyn Fn() + Sync)) -> Self {
         let started = SystemTime::now();
         let mut roots = Vec::new();
         let mut errors = Vec::new();
@@ -470,23 +577,25 @@ impl Scan {
         errors.extend(found.errors);
         let mut unreadable = found.unreadable;
         unreadable.extend(missing);
-        let mut file_hashes = FileHashes::load(store);
-        let hashed: Vec<Result<(FoundFile, Option<Stamp>), (PathBuf, String)>> = found
+        let hashed: Vec<Hashed> = found
             .files
             .into_par_iter()
-            .map(|path| {
+            .filter_map(|path| {
                 // The stamp is taken before the bytes are read, so that a
                 // change while reading shows as a new stamp next time.
                 let stamp = std::fs::metadata(&path).ok().as_ref().and_then(Stamp::of);
                 if let Some(hash) = stamp.and_then(|stamp| file_hashes.get(&path, stamp)) {
-                    return Ok((FoundFile { content_hash: hash.to_owned(), path }, stamp));
+                    return Some(Ok((FoundFile { content_hash: hash.to_owned(), path }, stamp)));
                 }
                 on_unknown();
                 match std::fs::read(&path) {
-                    Ok(bytes) => Ok((FoundFile { content_hash: content_hash(&bytes), path }, stamp)),
+                    Ok(bytes) => Some(Ok((FoundFile { content_hash: content_hash(&bytes), path }, stamp))),
+                    // Deleted or moved away since the directory was listed:
+                    // not there, as a scan a moment later would find.
+                    Err(e) if e.kind() == ErrorKind::NotFound && std::fs::symlink_metadata(&path).is_err() => None,
                     Err(e) => {
                         let message = format!("{}: cannot read: {e}", path.display());
-                        Err((path, message))
+                        Some(Err((path, message)))
                     }
                 }
             })
@@ -511,9 +620,24 @@ impl Scan {
         Self { roots, files, unreadable, errors, file_hashes }
     }
 
-    /// Keeps the hashes for the next build of the store directory `store`.
-    pub fn save_hashes(&self, store: &Path) -> std::io::Result<()> {
+    /// Keeps the hashes for the next build of the store directory `store`
+    /// (unless they are those it holds).
+    pub fn save_hashes(&mut self, store: &Path) -> std::io::Result<()> {
         self.file_hashes.save(store)
+    }
+
+    /// Takes the hashes, for the next scan.
+    pub fn take_hashes(&mut self) -> FileHashes {
+        std::mem::take(&mut self.file_hashes)
+    }
+
+    /// Whether two scans found the same files with the same contents and
+    /// the same problems.
+    pub fn finds_as(&self, other: &Scan) -> bool {
+        self.roots == other.roots
+            && self.files == other.files
+            && self.unreadable == other.unreadable
+            && self.errors == other.errors
     }
 
     /// What a build of these files does to a store holding `stored`.
@@ -528,6 +652,10 @@ impl Scan {
         SyncPlan::new(&request, stored, still_holds)
     }
 }
+
+/// A file of a scan with its stamp, or the file that could not be read
+/// with the message saying why.
+type Hashed = Result<(FoundFile, Option<Stamp>), (PathBuf, String)>;
 
 /// Whether an article's stored source still holds its text.
 fn still_holds(article: &StoredArticle) -> bool {
@@ -637,7 +765,8 @@ mod tests {
         let count = || {
             unknown.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         };
-        let scan = Scan::of(&[dir.path().to_owned(), dir.path().join("nowhere")], &dir.path().join("store"), &count);
+        let store = dir.path().join("store");
+        let mut scan = Scan::of(&[dir.path().to_owned(), dir.path().join("nowhere")], FileHashes::load(&store), &count);
         assert_eq!(scan.roots, [std::fs::canonicalize(dir.path()).unwrap()]);
         assert_eq!(scan.files.len(), 1);
         assert!(scan.files[0].path.is_absolute());
@@ -646,13 +775,13 @@ mod tests {
         assert!(scan.errors[0].starts_with(&dir.path().join("nowhere").display().to_string()));
         assert_eq!(unknown.into_inner(), 1, "the file had to be read");
 
-        std::fs::create_dir(dir.path().join("store")).unwrap();
-        scan.save_hashes(&dir.path().join("store")).unwrap();
+        std::fs::create_dir(&store).unwrap();
+        scan.save_hashes(&store).unwrap();
         let known = std::sync::atomic::AtomicUsize::new(0);
         let count = || {
             known.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         };
-        let again = Scan::of(&[dir.path().to_owned()], &dir.path().join("store"), &count);
+        let again = Scan::of(&[dir.path().to_owned()], FileHashes::load(&store), &count);
         assert_eq!(again.files, scan.files);
         // Written less than a second ago, the file is read again all the same.
         assert_eq!(known.into_inner(), 1);

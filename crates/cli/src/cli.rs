@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// The `ontology/` of the source tree tupu was built from.
 const BUILT_IN_ONTOLOGY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ontology");
@@ -54,6 +55,21 @@ pub enum Command {
     /// exit code is then 1. A build that is interrupted is completed by the
     /// next one.
     Build(BuildArgs),
+    /// Build, then keep the store in line with the files while they
+    /// change: every --interval seconds the paths are scanned (a file is
+    /// read only when its size or times changed), and when articles were
+    /// added, changed, moved or deleted, or the rules, lexicon or ontology
+    /// changed, a round does what `tupu build` of the same paths would do,
+    /// with the pipeline kept loaded. One line per round on stderr.
+    ///
+    /// The store is open only during a round, so other commands can read
+    /// it between rounds (while a round runs they are refused, and a round
+    /// waits while another command has the store), unless --keep-open is
+    /// given. Ctrl-C or SIGTERM stops
+    /// it: a round under way writes what it has extracted and leaves the
+    /// rest to the next build; exit code 0. A second Ctrl-C stops at once
+    /// (exit code 130; the next build completes the store).
+    Watch(WatchArgs),
     /// Show what the store holds (articles, entities, facts by kind, last
     /// build) and what `tupu build PATH…` would do now.
     Status(StatusArgs),
@@ -109,6 +125,32 @@ pub struct BuildArgs {
     /// holds about 25,000 entities and facts.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: Option<u32>,
+}
+
+/// `tupu watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// What each round builds, as `tupu build` takes it.
+    #[command(flatten)]
+    pub build: BuildArgs,
+
+    /// Seconds between two looks at the files (fractions allowed).
+    #[arg(long, default_value = "2", value_name = "SECS", value_parser = parse_interval)]
+    pub interval: Duration,
+
+    /// Keep the store open from one round to the next. A round then skips
+    /// opening it (about a tenth of a second), but no other command can
+    /// use the store until watch stops.
+    #[arg(long)]
+    pub keep_open: bool,
+}
+
+/// A positive number of seconds.
+fn parse_interval(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds > 0.0 && seconds < 1e9 => Ok(Duration::from_secs_f64(seconds)),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
 }
 
 /// `tupu status`.

@@ -12,6 +12,7 @@ mod query;
 mod status;
 mod table;
 mod view;
+mod watch;
 
 use anyhow::bail;
 use clap::Parser;
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Build(args) => build::run(cli, args),
+        Command::Watch(args) => watch::run(cli, args),
         Command::Status(args) => status::run(cli, args),
         Command::Query(args) => query::run_query(cli, args),
         Command::Update(args) => query::run_update(cli, args),

@@ -8,6 +8,7 @@ use crate::{Outcome, open_existing_store};
 use anyhow::Context;
 use std::fmt::Write as _;
 use std::io::Write as _;
+use tupu_graph::file_hashes::FileHashes;
 use tupu_graph::store::ontology_hash;
 use tupu_graph::sync::{Reason, rules_fingerprint};
 use tupu_graph::{GraphStore, LastBuild, StoreStats, StoredArticle};
@@ -26,7 +27,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> anyhow::Result<Outcome> {
     };
     let rules = rules.as_str();
     let (scan, opened) = rayon::join(
-        || Scan::of(&args.paths, &cli.store, &|| {}),
+        || Scan::of(&args.paths, FileHashes::load(&cli.store), &|| {}),
         || -> anyhow::Result<_> {
             if !cli.store.is_dir() {
                 return Ok((None, Vec::new()));

@@ -501,3 +501,202 @@ fn xwlb_days_added_to_a_build_equal_a_full_build() {
     assert!(count(&stderr, "new") > 0 && count(&stderr, "unchanged") > 0, "{stderr}");
     work.assert_equals_clean_build("store", &["xwlb"]);
 }
+
+/// A running `tupu watch`, its stderr read line by line.
+struct Watching {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+/// How long a test waits for a line of watch before it fails.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+impl Watching {
+    /// Starts `tupu watch ARGS…` on `store`, looking every 0.1 s.
+    fn start(work: &Work, store: &str, args: &[&str]) -> Self {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_tupu"))
+            .current_dir(work.dir.path())
+            .env_remove("TUPU_STORE")
+            .env_remove("TUPU_ONTOLOGY")
+            .arg("--store")
+            .arg(work.path(store))
+            .arg("--ontology")
+            .arg(&work.ontology)
+            .args(["watch", "--interval", "0.1"])
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (sender, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stderr).lines() {
+                if sender.send(line.unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { child, lines, seen: Vec::new() }
+    }
+
+    /// The next line that starts with `prefix`, waiting for it.
+    fn next(&mut self, prefix: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.starts_with(prefix) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!("no `{prefix}` line from watch; it said:\n{}", self.seen.join("\n")),
+            }
+        }
+    }
+
+    /// The summary line of the next round.
+    fn round(&mut self) -> String {
+        self.next("built ")
+    }
+
+    /// Sends `signal` (INT, TERM) and waits for watch to end.
+    fn stop(mut self, signal: &str) -> (std::process::ExitStatus, Vec<String>) {
+        let sent = Process::new("kill").args(["-s", signal, &self.child.id().to_string()]).status().unwrap();
+        assert!(sent.success());
+        let status = self.child.wait().unwrap();
+        self.seen.extend(self.lines.iter());
+        (status, self.seen)
+    }
+}
+
+/// Puts `text` at `path` in one step (written beside it under a hidden
+/// name, then renamed), so that a look at the files never finds it half
+/// written.
+fn put(path: &Path, text: &str) {
+    let hidden = path.with_file_name(format!(".{}", path.file_name().unwrap().to_string_lossy()));
+    std::fs::write(&hidden, text).unwrap();
+    std::fs::rename(&hidden, path).unwrap();
+}
+
+#[test]
+fn watch_follows_added_changed_moved_and_deleted_files_as_build_would() {
+    let work = Work::new();
+    let files = work.generate("corpus", 0, 4);
+    let mut watch = Watching::start(&work, "store", &["corpus"]);
+    let first = watch.round();
+    assert!(first.contains("built 4 articles") && first.contains("4 new"), "{first}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+
+    put(&work.path("corpus/article-0004.txt"), &generated_article(4));
+    let added = watch.round();
+    assert_eq!((count(&added, "new"), count(&added, "unchanged")), (1, 4), "{added}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+
+    put(&files[1], &(generated_article(1) + "<p>更正：项目总投资为五十亿元。</p>\n"));
+    let changed = watch.round();
+    assert_eq!((count(&changed, "changed"), count(&changed, "unchanged")), (1, 4), "{changed}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+
+    std::fs::remove_file(&files[2]).unwrap();
+    let deleted = watch.round();
+    assert_eq!((count(&deleted, "deleted"), count(&deleted, "unchanged")), (1, 4), "{deleted}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+
+    std::fs::rename(&files[3], work.path("corpus/moved.txt")).unwrap();
+    let moved = watch.round();
+    assert!(moved.starts_with("built 0 articles") && count(&moved, "moved") == 1, "{moved}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+
+    // A file touched but not changed is no round.
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], text).unwrap();
+    put(&work.path("corpus/article-0005.txt"), &generated_article(5));
+    let next = watch.round();
+    assert_eq!((count(&next, "new"), count(&next, "changed")), (1, 0), "{next}");
+
+    let (status, said) = watch.stop("INT");
+    assert_eq!(status.code(), Some(0), "{said:?}");
+    assert_eq!(said.last().map(String::as_str), Some("stopped watching"), "{said:?}");
+    let again = work.build("store", &["corpus"]);
+    assert!(again.contains("built 0 articles") && count(&again, "unchanged") == 5, "{again}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+}
+
+#[test]
+fn watch_waits_while_another_command_has_the_store() {
+    let work = Work::new();
+    work.generate("corpus", 0, 2);
+    let mut watch = Watching::start(&work, "store", &["corpus"]);
+    watch.round();
+    // Between rounds the store is free: other commands read it.
+    assert_eq!(work.article_count("store"), 2);
+    let held = tupu_graph::GraphStore::open(&work.path("store")).unwrap();
+    work.generate("corpus", 2, 1);
+    let waiting = watch.next("store ");
+    assert!(waiting.contains("is in use by another tupu process; waiting for it"), "{waiting}");
+    drop(held);
+    let round = watch.round();
+    assert_eq!(count(&round, "new"), 1, "{round}");
+    let (status, said) = watch.stop("TERM");
+    assert_eq!(status.code(), Some(0), "{said:?}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+}
+
+#[test]
+fn watch_keep_open_holds_the_store_until_it_stops() {
+    let work = Work::new();
+    work.generate("corpus", 0, 2);
+    let mut watch = Watching::start(&work, "store", &["--keep-open", "corpus"]);
+    watch.round();
+    let in_use = format!("store {} is in use by another tupu process", work.path("store").display());
+    work.tupu("store").args(["query", "ASK {}"]).assert().code(2).stderr(predicate::str::contains(in_use.as_str()));
+    work.generate("corpus", 2, 2);
+    let round = watch.round();
+    assert_eq!(count(&round, "new"), 2, "{round}");
+    let (status, said) = watch.stop("TERM");
+    assert_eq!(status.code(), Some(0), "{said:?}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+}
+
+#[test]
+fn watch_follows_rule_changes_with_the_pipeline_loaded_again() {
+    let work = Work::with_own_ontology();
+    work.generate("corpus", 0, 4);
+    let mut watch = Watching::start(&work, "store", &["corpus"]);
+    watch.round();
+    let lexicon = work.ontology.join("lexicon/organizations.tsv");
+    let text = std::fs::read_to_string(&lexicon).unwrap();
+    put(&lexicon, &format!("{text}星河数智\tCompany\t\n"));
+    watch.next("the rules or the lexicon changed");
+    let round = watch.round();
+    assert_eq!(count(&round, "stale"), 4, "{round}");
+    let (status, said) = watch.stop("INT");
+    assert_eq!(status.code(), Some(0), "{said:?}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+}
+
+#[test]
+fn watch_stopped_during_its_first_round_leaves_a_store_the_next_build_completes() {
+    let work = Work::new();
+    work.generate("corpus", 0, 120);
+    let watch = Watching::start(&work, "store", &["--batch", "5", "corpus"]);
+    // RocksDB creates its LOCK file as the round opens the store.
+    let deadline = Instant::now() + PATIENCE;
+    while !work.path("store/LOCK").exists() {
+        assert!(Instant::now() < deadline, "the first round never opened the store");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let (status, said) = watch.stop("INT");
+    assert_eq!(status.code(), Some(0), "{said:?}");
+    assert_eq!(said.last().map(String::as_str), Some("stopped watching"), "{said:?}");
+    let round = said.iter().find(|l| l.starts_with("built ")).expect("the round under way ends with its line");
+    let left = if round.contains("stopped with") { count(round, "left") } else { 0 };
+    let next = work.build("store", &["corpus"]);
+    assert_eq!(count(&next, "new"), left, "{round}\n{next}");
+    work.assert_equals_clean_build("store", &["corpus"]);
+}
