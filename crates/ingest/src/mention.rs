@@ -118,9 +118,9 @@ impl EntityRules {
             let c = class(name)?;
             coreference.extend(words.iter().map(|w| (w.clone(), c)));
         }
-        coreference.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        coreference.sort_by_key(|c| std::cmp::Reverse(c.0.chars().count()));
         let mut titles = file.titles;
-        titles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
+        titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         let title_set = titles.iter().cloned().collect();
         let mut suffixes_by_last_char: HashMap<char, Vec<(Vec<char>, EntityClass)>> = HashMap::new();
         for (suffix, class) in &suffixes {
