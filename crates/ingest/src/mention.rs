@@ -3,7 +3,7 @@
 //! The cues live in `ontology/rules/entities.toml`.
 
 use crate::error::{IngestError, Result};
-use crate::segment::Token;
+use crate::segment::{Segmenter, Token};
 use crate::vocab::EntityClass;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -28,6 +28,31 @@ pub struct EntityRules {
     surnames: HashSet<char>,
     /// Words that refer back to an entity of a class (该市 → City).
     pub coreference: Vec<(String, EntityClass)>,
+    /// Endings that make a suffix name an idea, not an entity (命运共同体).
+    concepts: Vec<String>,
+    /// Common words that start with a surname (卓越, 滑雪): never a name.
+    not_names: HashSet<String>,
+    /// One-character function words jieba's guesser glues onto the next
+    /// word (是凯/信达公司, 和普京): a name does not start with one.
+    clitics: HashSet<char>,
+    /// One-character verbs jieba's guesser glues onto a name (刘庆作/讲解).
+    verb_chars: HashSet<char>,
+    /// Names to find and phrases not to take, from the rules file.
+    pub examples: Vec<NameExample>,
+}
+
+/// A sentence with the names it must yield and the ones it must not.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameExample {
+    /// The sentence.
+    pub text: String,
+    /// `name Class` for every name it must yield.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Names it must not yield (of any class).
+    #[serde(default)]
+    pub not: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -40,6 +65,12 @@ struct EntityRulesFile {
     titles: Vec<String>,
     surnames: String,
     coreference: BTreeMap<String, Vec<String>>,
+    concepts: Vec<String>,
+    not_names: Vec<String>,
+    clitics: String,
+    verb_chars: String,
+    #[serde(default)]
+    examples: Vec<NameExample>,
 }
 
 /// A name found in a sentence.
@@ -87,9 +118,9 @@ impl EntityRules {
             let c = class(name)?;
             coreference.extend(words.iter().map(|w| (w.clone(), c)));
         }
-        coreference.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        coreference.sort_by_key(|c| std::cmp::Reverse(c.0.chars().count()));
         let mut titles = file.titles;
-        titles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
+        titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         let title_set = titles.iter().cloned().collect();
         let mut suffixes_by_last_char: HashMap<char, Vec<(Vec<char>, EntityClass)>> = HashMap::new();
         for (suffix, class) in &suffixes {
@@ -111,13 +142,18 @@ impl EntityRules {
             title_set,
             surnames: file.surnames.chars().filter(|c| !c.is_whitespace()).collect(),
             coreference,
+            concepts: file.concepts,
+            not_names: file.not_names.into_iter().collect(),
+            clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
+            verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
+            examples: file.examples,
         })
     }
 
     /// Names ending in a class suffix. The suffix must start and end at
     /// word boundaries (so 布局 is no 局), and the words before it are taken
     /// back to the first function word, verb cue or punctuation.
-    pub fn suffix_names(&self, sentence: &[char], tokens: &[Token<'_>]) -> Vec<Found> {
+    pub fn suffix_names(&self, sentence: &[char], tokens: &[Token<'_>], segmenter: &Segmenter) -> Vec<Found> {
         let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
         let mut found: Vec<Found> = Vec::new();
         for end in tokens.iter().map(|t| t.end) {
@@ -129,7 +165,7 @@ impl EntityRules {
                 if end < n || (n < 2 && !starts.contains(&(end - n))) || sentence[end - n..end] != suffix[..] {
                     continue;
                 }
-                if let Some(f) = self.name_before(sentence, tokens, end - n, end, *class) {
+                if let Some(f) = self.name_before(sentence, tokens, end - n, end, *class, segmenter) {
                     found.push(f);
                 }
                 break;
@@ -146,6 +182,7 @@ impl EntityRules {
         suffix_start: usize,
         end: usize,
         class: EntityClass,
+        segmenter: &Segmenter,
     ) -> Option<Found> {
         // a suffix that starts inside a word takes the whole word (理工大学)
         let mut start =
@@ -169,6 +206,13 @@ impl EntityRules {
                 depth -= 1;
             } else if !self.is_name_word(token, class) {
                 break;
+            } else if token.end - token.start >= 2
+                && self.clitics.contains(&sentence[token.start])
+                && segmenter.known_tag(token.text).is_none()
+            {
+                // 是凯/信达公司: the guesser glued a function word onto the name
+                start = token.start + 1;
+                break;
             }
             count += 1;
             if count > 10 || end - token.start > 30 {
@@ -177,6 +221,10 @@ impl EntityRules {
             start = token.start;
         }
         if depth != 0 || !self.is_distinctive(&sentence[start..suffix_start]) {
+            return None;
+        }
+        let name: String = sentence[start..end].iter().collect();
+        if self.concepts.iter().any(|c| name.ends_with(c.as_str())) {
             return None;
         }
         let stem_len = suffix_start - start;
@@ -189,7 +237,23 @@ impl EntityRules {
         {
             return None;
         }
-        Some(Found { name: sentence[start..end].iter().collect(), class, start, end })
+        Some(Found { name, class, start, end })
+    }
+
+    /// A name without its longest class suffix (贵安新区 → 贵安).
+    pub fn stem<'a>(&self, name: &'a [char]) -> &'a [char] {
+        for (suffix, _) in &self.suffixes {
+            let n = suffix.chars().count();
+            if name.len() >= n && name[name.len() - n..].iter().copied().eq(suffix.chars()) {
+                return &name[..name.len() - n];
+            }
+        }
+        name
+    }
+
+    /// Whether `word` is one of the class suffixes (新城, 产业园).
+    pub fn is_suffix(&self, word: &str) -> bool {
+        self.suffixes.iter().any(|(s, _)| s == word)
     }
 
     /// Whether a name stem says more than generic words: what is left once
@@ -233,7 +297,19 @@ impl EntityRules {
     /// it closes with: `小米集团、高榕资本、深创投等一线基金` makes 深创投 a
     /// company; `阿里张北小二台、腾讯怀来云等12个数据中心` makes both data
     /// centers. `known` holds what the sentence already found.
-    pub fn enumerations(&self, sentence: &[char], tokens: &[Token<'_>], known: &[Found]) -> Vec<Found> {
+    ///
+    /// A member with no class of its own takes one only if it is itself a
+    /// name: no function word in it, not a common word of jieba's dictionary (书法,
+    /// 冰球), not made only of common words (储能电池), and as long as the
+    /// class's stems. A list ends at a verb after a known member
+    /// (中国电信、中国联通颁发许可).
+    pub fn enumerations(
+        &self,
+        sentence: &[char],
+        tokens: &[Token<'_>],
+        known: &[Found],
+        segmenter: &Segmenter,
+    ) -> Vec<Found> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -251,10 +327,11 @@ impl EntityRules {
             while j < tokens.len() && tokens[j].text == "、" {
                 let start = tokens.get(j + 1).map_or(sentence.len(), |t| t.start);
                 let is_separator = |at: usize| {
-                    tokens
-                        .iter()
-                        .find(|t| t.start == at)
-                        .is_some_and(|t| matches!(t.text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）"))
+                    at == sentence.len()
+                        || tokens.iter().find(|t| t.start == at).is_some_and(|t| {
+                            matches!(t.text, "、" | "等" | "，" | "。" | "；" | "和" | "及" | "与" | "）")
+                                || matches!(t.pos, "v" | "vd" | "p")
+                        })
                 };
                 if let Some(f) = known.iter().find(|f| f.start == start && is_separator(f.end)) {
                     members.push((f.start, f.end));
@@ -290,7 +367,12 @@ impl EntityRules {
             if let Some(class) = noun_class.or(majority) {
                 for &(s, e) in &members {
                     let len = e.saturating_sub(s);
-                    if class_of(s, e).is_none() && (2..=12).contains(&len) && self.is_distinctive(&sentence[s..e]) {
+                    let min_len = self.min_stem.get(&class).copied().unwrap_or(2).max(2);
+                    if class_of(s, e).is_none()
+                        && (min_len..=12).contains(&len)
+                        && self.is_distinctive(&sentence[s..e])
+                        && self.is_name_like(tokens, s, e, segmenter)
+                    {
                         let name: String = sentence[s..e].iter().collect();
                         if name.chars().all(|c| c.is_alphanumeric()) {
                             found.push(Found { name, class, start: s, end: e });
@@ -301,6 +383,23 @@ impl EntityRules {
             i = j.max(i + 1);
         }
         found
+    }
+
+    /// Whether the words `start..end` of an enumeration can be a name.
+    fn is_name_like(&self, tokens: &[Token<'_>], start: usize, end: usize, segmenter: &Segmenter) -> bool {
+        let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.start >= start && t.end <= end).collect();
+        // a dictionary word of four characters or more may be a brand (神州数码)
+        let common = |word: &str| {
+            self.not_names.contains(word)
+                || word.chars().count() < 4
+                    && segmenter.known_tag(word).is_some_and(|tag| {
+                        !(tag.starts_with("nr")
+                            || tag.starts_with("ns")
+                            || matches!(tag.as_str(), "nt" | "nz" | "j" | "eng"))
+                    })
+        };
+        let function_word = words.iter().any(|t| matches!(t.pos, "p" | "c" | "u" | "uj"));
+        !function_word && !words.iter().all(|t| common(t.text))
     }
 
     /// Where the first member of an enumeration starts: a found name ending
@@ -394,52 +493,96 @@ impl EntityRules {
         found
     }
 
-    /// People named right after a title: 董事长谢崇杰, 市委书记赵文锋.
+    /// People named right after a title (董事长谢崇杰, 市委书记赵文锋) or
+    /// right before one (胡衡华市长). A name has two or three characters,
+    /// starts with a surname, is not a common word (严重, 卓越) and does not
+    /// start with a function word (和拉赫).
     pub fn people_after_titles(&self, sentence: &[char], tokens: &[Token<'_>]) -> Vec<Found> {
         let mut found = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            let is_title = token.text.char_indices().any(|(at, _)| self.title_set.contains(&token.text[at..]));
-            if !is_title {
+            if !self.is_title(token.text) {
                 continue;
             }
-            let Some(next) = tokens.get(i + 1) else { continue };
-            let first = sentence.get(next.start).copied().unwrap_or(' ');
-            if !self.surnames.contains(&first) {
-                continue;
-            }
-            // jieba usually keeps a name whole (nr); else surname + given name
-            let end = if next.pos.starts_with("nr") && (2..=3).contains(&(next.end - next.start)) {
-                next.end
-            } else if next.end - next.start == 1 {
-                match tokens.get(i + 2) {
-                    Some(given)
-                        if (1..=2).contains(&(given.end - given.start))
-                            && given.text.chars().all(crate::clean::is_cjk)
-                            && !self.stop.contains(given.text) =>
-                    {
-                        given.end
-                    }
-                    _ => continue,
+            if let Some(f) = tokens.get(i + 1).and_then(|next| self.person_at(sentence, tokens, i + 1, next)) {
+                found.push(f);
+            } else if let Some(before) = i.checked_sub(1).map(|k| &tokens[k]) {
+                // 胡衡华市长: only a word jieba itself tags as a name
+                let len = before.end - before.start;
+                if before.pos.starts_with("nr")
+                    && (2..=3).contains(&len)
+                    && self.is_plausible_name(sentence, before.start, before.end)
+                {
+                    found.push(Found {
+                        name: before.text.to_string(),
+                        class: EntityClass::Person,
+                        start: before.start,
+                        end: before.end,
+                    });
                 }
-            } else if (2..=3).contains(&(next.end - next.start))
-                && next.text.chars().all(crate::clean::is_cjk)
-                && !matches!(next.pos, "v" | "vn" | "n" | "d" | "p" | "c" | "r")
-            {
-                next.end
-            } else {
-                continue;
-            };
-            // 冯德/莱恩, 梁言/顺和: the name goes on in the next word
-            if tokens.iter().find(|t| t.start == end).is_some_and(|t| t.pos.starts_with("nr") || t.pos == "nz") {
-                continue;
             }
-            found.push(Found {
-                name: sentence[next.start..end].iter().collect(),
-                class: EntityClass::Person,
-                start: next.start,
-                end,
-            });
         }
         found
+    }
+
+    fn is_title(&self, word: &str) -> bool {
+        word.char_indices().any(|(at, _)| self.title_set.contains(&word[at..]))
+    }
+
+    /// Whether the characters `start..end` can be a person's name.
+    fn is_plausible_name(&self, sentence: &[char], start: usize, end: usize) -> bool {
+        let name: String = sentence[start..end].iter().collect();
+        self.surnames.contains(&sentence[start])
+            && !self.clitics.contains(&sentence[start])
+            && !self.not_names.contains(&name)
+            && !self.stop.contains(&name)
+            && name.chars().all(crate::clean::is_cjk)
+    }
+
+    /// The person named by the words from `tokens[k]` on, after a title.
+    fn person_at(&self, sentence: &[char], tokens: &[Token<'_>], k: usize, next: &Token<'_>) -> Option<Found> {
+        let len = next.end - next.start;
+        // jieba usually keeps a name whole (nr); else surname + given name
+        let mut end = if next.pos.starts_with("nr") && (2..=3).contains(&len) {
+            next.end
+        } else if len == 1 {
+            if matches!(next.pos, "c" | "p" | "u" | "uj" | "d" | "r") {
+                return None;
+            }
+            let given = tokens.get(k + 1)?;
+            let ok = (1..=2).contains(&(given.end - given.start))
+                && given.text.chars().all(crate::clean::is_cjk)
+                && !self.stop.contains(given.text)
+                && !matches!(given.pos, "v" | "vn" | "u" | "uj" | "p" | "c" | "d");
+            if !ok {
+                return None;
+            }
+            given.end
+        } else if (2..=3).contains(&len) && matches!(next.pos, "nz" | "ns" | "x" | "j") {
+            next.end
+        } else {
+            return None;
+        };
+        // 刘庆作/讲解: a verb glued to a two-character name
+        let following = tokens.iter().find(|t| t.start == end);
+        if end - next.start == 3
+            && self.verb_chars.contains(&sentence[end - 1])
+            && following.is_some_and(|t| matches!(t.pos, "v" | "vn"))
+        {
+            end -= 1;
+        }
+        // 冯德/莱恩, 梁言/顺和: the name goes on in the next word
+        let following = tokens.iter().find(|t| t.start == end);
+        if following.is_some_and(|t| t.pos.starts_with("nr") || t.pos == "nz") {
+            return None;
+        }
+        if !self.is_plausible_name(sentence, next.start, end) {
+            return None;
+        }
+        Some(Found {
+            name: sentence[next.start..end].iter().collect(),
+            class: EntityClass::Person,
+            start: next.start,
+            end,
+        })
     }
 }

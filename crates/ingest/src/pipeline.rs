@@ -116,6 +116,11 @@ impl Pipeline {
         &self.measures
     }
 
+    /// The entity-finding cues, for testing their examples.
+    pub fn entity_rules(&self) -> &EntityRules {
+        &self.entity_rules
+    }
+
     /// The segmenter, for benchmarks that compare against plain jieba.
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
@@ -218,15 +223,23 @@ impl Pipeline {
                 if entry.class == EntityClass::County && entry.name != t.text && context.grounds(entry).is_none() {
                     continue;
                 }
+                // 算力新城: a short form that is a class suffix, right after
+                // a word, ends a compound; it is not the district 新城区
+                if entry.name != t.text
+                    && self.entity_rules.is_suffix(t.text)
+                    && before.last().is_some_and(|b| b.end == t.start && b.text.chars().all(char::is_alphanumeric))
+                {
+                    continue;
+                }
                 // jieba's own tag for a known name may be wrong (怀来/v)
                 t.pos = crate::segment::pos_tag(entry.class);
                 found.push(Found { name: t.text.to_string(), class: entry.class, start: t.start, end: t.end });
             }
         }
-        found.extend(self.entity_rules.suffix_names(&p.chars, tokens));
+        found.extend(self.entity_rules.suffix_names(&p.chars, tokens, &self.segmenter));
         found.extend(self.entity_rules.plan_titles(&p.chars));
         found.extend(self.entity_rules.people_after_titles(&p.chars, tokens));
-        let listed = self.entity_rules.enumerations(&p.chars, tokens, &found);
+        let listed = self.entity_rules.enumerations(&p.chars, tokens, &found, &self.segmenter);
         found.extend(listed);
         // a name inside a longer one is not a mention of its own
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -239,6 +252,7 @@ impl Pipeline {
         for f in &found {
             let i = self.register_found(f, registry, context);
             self.short_name_aliases(p, f, i, registry);
+            self.place_in_name(p, tokens, f, i, registry, context);
         }
         self.discover_layouts(p, registry, layout_facts);
     }
@@ -259,6 +273,37 @@ impl Pipeline {
                 i
             }
             None => registry.register(&f.name, f.class, None),
+        }
+    }
+
+    /// 贵州贵安新区, 安徽芜湖数据中心集群: a park or data center named
+    /// after a place keeps the whole name; the place is a mention of its
+    /// own (so the park is located in it) and the rest, when distinctive
+    /// (贵安新区, not 经开区), another name of the park.
+    fn place_in_name(
+        &self,
+        p: &Prepared<'_>,
+        tokens: &[Token<'_>],
+        f: &Found,
+        i: usize,
+        registry: &mut Registry,
+        context: &DivisionContext,
+    ) {
+        if !matches!(f.class, EntityClass::Park | EntityClass::DataCenter) || self.lexicon.get(&f.name).is_some() {
+            return;
+        }
+        let Some(head) = tokens.iter().find(|t| t.start == f.start && t.end < f.end) else { return };
+        let Some(entry) = self.lexicon.get(head.text).filter(|e| e.class.is_place()) else { return };
+        // 秦淮/数据集团…基地: a county's short form only where the article
+        // names its city or province
+        if entry.class == EntityClass::County && entry.name != head.text && context.grounds(entry).is_none() {
+            return;
+        }
+        let place = Found { name: head.text.to_string(), class: entry.class, start: head.start, end: head.end };
+        self.register_found(&place, registry, context);
+        let rest = &p.chars[head.end..f.end];
+        if self.entity_rules.is_distinctive(self.entity_rules.stem(rest)) {
+            registry.add_alias(i, &rest.iter().collect::<String>());
         }
     }
 

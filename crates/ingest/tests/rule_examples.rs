@@ -88,3 +88,33 @@ fn every_rule_example_yields_its_facts() {
     assert!(checked > 10, "too few rule examples: {checked}");
     assert!(failures.is_empty(), "{} of {checked} rule examples failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// The name examples of `entities.toml`: each must yield its names with
+/// their classes (as the canonical name or an alias) and none of the
+/// phrases it lists as no names.
+#[test]
+fn every_name_example_yields_its_names() {
+    let pipeline = Pipeline::load(ontology()).expect("ontology loads");
+    let examples = &pipeline.entity_rules().examples;
+    assert!(examples.len() >= 10, "too few name examples: {}", examples.len());
+    let mut failures = Vec::new();
+    for example in examples {
+        let extraction = extract(&pipeline, &example.text);
+        let found: Vec<String> = extraction
+            .entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(e.aliases.iter()).map(move |n| format!("{n} {}", e.class)))
+            .collect();
+        for expected in &example.names {
+            if !found.contains(expected) {
+                failures.push(format!("`{}`\n  expected: {expected}\n  found: {found:?}", example.text));
+            }
+        }
+        for not in &example.not {
+            if found.iter().any(|f| f.rsplit_once(' ').is_some_and(|(name, _)| name == not)) {
+                failures.push(format!("`{}`\n  must not yield: {not}\n  found: {found:?}", example.text));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} name examples failed:\n{}", failures.len(), failures.join("\n"));
+}
