@@ -564,13 +564,15 @@ impl Watching {
         self.next("built ")
     }
 
-    /// Sends `signal` (INT, TERM) and waits for watch to end.
-    fn stop(mut self, signal: &str) -> (std::process::ExitStatus, Vec<String>) {
+    /// Sends `signal` (INT, TERM), waits for watch to end and checks that
+    /// it ended well (exit code 0); returns every line it printed.
+    fn stop(mut self, signal: &str) -> Vec<String> {
         let sent = Process::new("kill").args(["-s", signal, &self.child.id().to_string()]).status().unwrap();
         assert!(sent.success());
         let status = self.child.wait().unwrap();
         self.seen.extend(self.lines.iter());
-        (status, self.seen)
+        assert_eq!(status.code(), Some(0), "{:?}", self.seen);
+        self.seen
     }
 }
 
@@ -619,8 +621,7 @@ fn watch_follows_added_changed_moved_and_deleted_files_as_build_would() {
     let next = watch.round();
     assert_eq!((count(&next, "new"), count(&next, "changed")), (1, 0), "{next}");
 
-    let (status, said) = watch.stop("INT");
-    assert_eq!(status.code(), Some(0), "{said:?}");
+    let said = watch.stop("INT");
     assert_eq!(said.last().map(String::as_str), Some("stopped watching"), "{said:?}");
     let again = work.build("store", &["corpus"]);
     assert!(again.contains("built 0 articles") && count(&again, "unchanged") == 5, "{again}");
@@ -642,8 +643,7 @@ fn watch_waits_while_another_command_has_the_store() {
     drop(held);
     let round = watch.round();
     assert_eq!(count(&round, "new"), 1, "{round}");
-    let (status, said) = watch.stop("TERM");
-    assert_eq!(status.code(), Some(0), "{said:?}");
+    watch.stop("TERM");
     work.assert_equals_clean_build("store", &["corpus"]);
 }
 
@@ -658,8 +658,7 @@ fn watch_keep_open_holds_the_store_until_it_stops() {
     work.generate("corpus", 2, 2);
     let round = watch.round();
     assert_eq!(count(&round, "new"), 2, "{round}");
-    let (status, said) = watch.stop("TERM");
-    assert_eq!(status.code(), Some(0), "{said:?}");
+    watch.stop("TERM");
     work.assert_equals_clean_build("store", &["corpus"]);
 }
 
@@ -675,8 +674,7 @@ fn watch_follows_rule_changes_with_the_pipeline_loaded_again() {
     watch.next("the rules or the lexicon changed");
     let round = watch.round();
     assert_eq!(count(&round, "stale"), 4, "{round}");
-    let (status, said) = watch.stop("INT");
-    assert_eq!(status.code(), Some(0), "{said:?}");
+    watch.stop("INT");
     work.assert_equals_clean_build("store", &["corpus"]);
 }
 
@@ -691,8 +689,7 @@ fn watch_stopped_during_its_first_round_leaves_a_store_the_next_build_completes(
         assert!(Instant::now() < deadline, "the first round never opened the store");
         std::thread::sleep(Duration::from_millis(5));
     }
-    let (status, said) = watch.stop("INT");
-    assert_eq!(status.code(), Some(0), "{said:?}");
+    let said = watch.stop("INT");
     assert_eq!(said.last().map(String::as_str), Some("stopped watching"), "{said:?}");
     let round = said.iter().find(|l| l.starts_with("built ")).expect("the round under way ends with its line");
     let left = if round.contains("stopped with") { count(round, "left") } else { 0 };

@@ -313,7 +313,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
     const SOURCE_DATA: &[&str] = &["数据显示", "数据表明", "统计显示", "统计数据"];
     let following: String =
-        items[i + 1..].iter().take(6).map_while(Item::word).take_while(|w| !is_punctuation(w)).collect();
+        items[i + 1..].iter().take(6).take_while(|item| !item.is_clause_break()).map_while(Item::word).collect();
     let source = SOURCE.iter().any(|w| following.starts_with(w)) || SOURCE_DATA.iter().any(|w| following.contains(w));
     let is_person = *class == crate::vocab::EntityClass::Person;
     if listed || governed || (source && !is_person) {
@@ -325,8 +325,4 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     let name = &registry.entities[*entity].name;
     let (_, organization) = people.iter().find(|(p, _)| p == name)?;
     registry.find(organization)
-}
-
-fn is_punctuation(word: &str) -> bool {
-    word.chars().all(|c| !c.is_alphanumeric())
 }

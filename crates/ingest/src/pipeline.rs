@@ -218,9 +218,7 @@ impl Pipeline {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
                     continue;
                 }
-                // a county's short form (怀来, 新建) counts only where the
-                // article names its city or province
-                if entry.class == EntityClass::County && entry.name != t.text && context.grounds(entry).is_none() {
+                if !context.admits(entry, t.text) {
                     continue;
                 }
                 // 算力新城: a short form that is a class suffix, right after
@@ -294,9 +292,8 @@ impl Pipeline {
         }
         let Some(head) = tokens.iter().find(|t| t.start == f.start && t.end < f.end) else { return };
         let Some(entry) = self.lexicon.get(head.text).filter(|e| e.class.is_place()) else { return };
-        // 秦淮/数据集团…基地: a county's short form only where the article
-        // names its city or province
-        if entry.class == EntityClass::County && entry.name != head.text && context.grounds(entry).is_none() {
+        // 秦淮/数据集团…基地
+        if !context.admits(entry, head.text) {
             return;
         }
         let place = Found { name: head.text.to_string(), class: entry.class, start: head.start, end: head.end };
@@ -626,6 +623,13 @@ struct DivisionContext {
 }
 
 impl DivisionContext {
+    /// Whether `surface` may name `entry` here: a county's short form
+    /// (怀来, 新建, 秦淮) counts only where the article names its city or
+    /// province.
+    fn admits(&self, entry: &crate::lexicon::LexiconEntry, surface: &str) -> bool {
+        entry.class != EntityClass::County || entry.name == surface || self.grounds(entry).is_some()
+    }
+
     /// The one code of `entry` that lies in a named city, else the one
     /// that lies in a named province: 桥东区 in an article that names 河北
     /// and 张家口 is 张家口's (邢台's lies in 河北 too, but 邢台 is not named).
