@@ -25,7 +25,7 @@ use tupu_graph::divisions::DivisionTable;
 use tupu_graph::file_hashes::{FileHashes, Stamp};
 use tupu_graph::store::ontology_hash;
 use tupu_graph::sync::{Reason, article_id, content_hash, rules_fingerprint, source_path};
-use tupu_graph::{FoundFile, GraphStore, LastBuild, Refreshed, StoredArticle, SyncPlan, SyncRequest};
+use tupu_graph::{Derivation, FoundFile, GraphStore, LastBuild, Refreshed, StoredArticle, SyncPlan, SyncRequest};
 use tupu_ingest::{ARTICLE_EXTENSIONS, Extraction, IngestError, Pipeline, parse_article};
 
 /// Brings the store in line with the articles under `args.paths`.
@@ -215,17 +215,19 @@ impl Round<'_> {
         }
         let interrupted = left > 0;
 
-        if store.entities_out_of_step() {
-            // company short forms (for the identity links) and the division
-            // table both come from the loaded pipeline
+        // What is derived from the entities is derived anew with new rules
+        // (the short forms and the division table come from them), even
+        // when no article's facts changed.
+        let rules_changed = store.build_record()?.rules_fingerprint.as_deref() != Some(rules);
+        if store.entities_out_of_step() || rules_changed {
             let loaded = pipeline.get()?;
             let short_forms = loaded.short_forms();
-            store.sync_entities(&|name| short_forms.of(name)).context("describing the entities")?;
-            let table = DivisionTable::from_lexicon(loaded.lexicon());
-            store.sync_divisions(&table).context("deriving the division hierarchy")?;
+            let divisions = DivisionTable::from_lexicon(loaded.lexicon());
+            let derivation = Derivation { short_forms: &|name| short_forms.of(name), divisions: &divisions };
+            store.sync_entities(&derivation, rules_changed).context("describing the entities")?;
         }
         store.save_article_list().context("copying the article list")?;
-        if !interrupted && store.build_record()?.rules_fingerprint.as_deref() != Some(rules) {
+        if !interrupted && rules_changed {
             store.set_build_rules(rules)?;
         }
         let touched = done.new + done.changed + done.stale + done.moved + done.deleted;
@@ -555,8 +557,8 @@ pub struct Scan {
 impl Scan {
     /// Finds the article files under `paths` and hashes them in parallel,
     /// reading only those that changed on disk since `file_hashes` were
-    /// taken; `on_unknown` is called (from any thread) on each file that
-    /// has to be read.
+    /// taken; `on_unknown` is called (from any thread, once or more) as
+    /// soon as some file has to be read, and never when none has.
     pub fn of(paths: &[PathBuf], mut file_hashes: FileHashes, on_unknown: &(dyn Fn() + Sync)) -> Self {
         let started = SystemTime::now();
         let mut roots = Vec::new();
@@ -574,6 +576,11 @@ impl Scan {
             }
         }
         let found = find_articles(&roots);
+        if found.files.iter().any(|path| !file_hashes.knows(path)) {
+            // a file never hashed (most often a new one): no need to wait
+            // for the other files' stamps to know it has to be read
+            on_unknown();
+        }
         errors.extend(found.errors);
         let mut unreadable = found.unreadable;
         unreadable.extend(missing);
@@ -773,7 +780,7 @@ mod tests {
         assert_eq!(scan.files[0].content_hash, content_hash("甲".as_bytes()));
         assert_eq!(scan.errors.len(), 1, "{:?}", scan.errors);
         assert!(scan.errors[0].starts_with(&dir.path().join("nowhere").display().to_string()));
-        assert_eq!(unknown.into_inner(), 1, "the file had to be read");
+        assert!(unknown.into_inner() > 0, "the file had to be read");
 
         std::fs::create_dir(&store).unwrap();
         scan.save_hashes(&store).unwrap();
@@ -784,6 +791,6 @@ mod tests {
         let again = Scan::of(&[dir.path().to_owned()], FileHashes::load(&store), &count);
         assert_eq!(again.files, scan.files);
         // Written less than a second ago, the file is read again all the same.
-        assert_eq!(known.into_inner(), 1);
+        assert!(known.into_inner() > 0);
     }
 }

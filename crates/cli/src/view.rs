@@ -134,7 +134,7 @@ pub fn build_view(
         Some(path) => format!("view {} ({})", definition.name, path.display()),
         None => format!("view {}", definition.name),
     };
-    Ok(build(store, definition, &options).with_context(|| origin)?)
+    build(store, definition, &options).with_context(|| origin)
 }
 
 /// An article given as its id, `tpa:ID` or its IRI.

@@ -11,9 +11,8 @@
 //! holds what the texts say, which is what the gold annotates.
 
 use crate::error::Result;
-use crate::namespace::{RDF, RDFS, TP, entity_iri, tp};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use crate::namespace::{RDF, RDFS, entity_iri, tp};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::Store;
 use std::collections::{HashMap, HashSet};
 use tupu_ingest::lexicon::Lexicon;
@@ -36,6 +35,14 @@ impl DivisionTable {
                 by_code.insert(code.clone(), (entry.name.clone(), entry.class.local_name().to_owned()));
             }
         }
+        Self { by_code }
+    }
+
+    /// A table of `(code, name, class)` rows.
+    #[cfg(test)]
+    pub(crate) fn of_rows(rows: &[(&str, &str, &str)]) -> Self {
+        let by_code =
+            rows.iter().map(|(code, name, class)| (code.to_string(), (name.to_string(), class.to_string()))).collect();
         Self { by_code }
     }
 
@@ -78,45 +85,57 @@ pub(crate) fn refresh(store: &Store, table: &DivisionTable) -> Result<()> {
     Ok(())
 }
 
+/// Adds to the division graph what the divisions `codes` (entity, code),
+/// new to the entities graph, bring: their chains of parents. Only adding:
+/// a division gone may take shared parents with it, which only
+/// [`refresh`] can tell.
+pub(crate) fn add(store: &Store, table: &DivisionTable, codes: &[(NamedNode, String)]) -> Result<()> {
+    let mut quads = HashSet::new();
+    for (entity, code) in codes {
+        chain(table, entity, code, &mut quads);
+    }
+    let mut transaction = store.start_transaction()?;
+    transaction.extend(&quads);
+    transaction.commit()?;
+    Ok(())
+}
+
 /// The quads the division graph should hold.
 fn hierarchy(store: &Store, table: &DivisionTable) -> Result<HashSet<Quad>> {
-    let query = format!(
-        "SELECT DISTINCT ?e ?code WHERE {{ GRAPH <{}> {{ ?e <{TP}adcode> ?code }} }}",
-        crate::entities::ENTITIES_GRAPH
-    );
-    let QueryResults::Solutions(solutions) = SparqlEvaluator::new().parse_query(&query)?.on_store(store).execute()?
-    else {
-        unreachable!("a SELECT query gives solutions")
-    };
+    let adcode = tp("adcode");
+    let graph = NamedNode::new_unchecked(crate::entities::ENTITIES_GRAPH);
+    let mut quads = HashSet::new();
+    for quad in store.quads_for_pattern(None, Some(adcode.as_ref()), None, Some(graph.as_ref().into())) {
+        let quad = quad?;
+        if let (NamedOrBlankNode::NamedNode(entity), Term::Literal(code)) = (&quad.subject, &quad.object) {
+            chain(table, entity, code.value(), &mut quads);
+        }
+    }
+    Ok(quads)
+}
+
+/// The quads that place the division `entity` of `code` in its parents:
+/// `tp:locatedIn` each next one up, each parent with its label and class.
+fn chain<'a>(table: &'a DivisionTable, entity: &NamedNode, mut code: &'a str, quads: &mut HashSet<Quad>) {
     let graph = NamedNode::new_unchecked(DIVISIONS_GRAPH);
     let located_in = tp("locatedIn");
     let label = NamedNode::new_unchecked(format!("{RDFS}label"));
     let class = NamedNode::new_unchecked(format!("{RDF}type"));
-    let mut quads = HashSet::new();
-    for solution in solutions {
-        let solution = solution?;
-        let (Some(Term::NamedNode(entity)), Some(Term::Literal(code))) = (solution.get("e"), solution.get("code"))
-        else {
-            continue;
-        };
-        let mut child = entity.clone();
-        let mut code = code.value();
-        while let Some(parent_code) = table.parent(code) {
-            let (name, class_name) = &table.by_code[parent_code];
-            let parent = entity_iri(name);
-            quads.insert(Quad::new(child, located_in.clone(), parent.clone(), graph.clone()));
-            quads.insert(Quad::new(
-                parent.clone(),
-                label.clone(),
-                Literal::new_language_tagged_literal_unchecked(name, "zh"),
-                graph.clone(),
-            ));
-            quads.insert(Quad::new(parent.clone(), class.clone(), tp(class_name), graph.clone()));
-            child = parent;
-            code = parent_code;
-        }
+    let mut child = entity.clone();
+    while let Some(parent_code) = table.parent(code) {
+        let (name, class_name) = &table.by_code[parent_code];
+        let parent = entity_iri(name);
+        quads.insert(Quad::new(child, located_in.clone(), parent.clone(), graph.clone()));
+        quads.insert(Quad::new(
+            parent.clone(),
+            label.clone(),
+            Literal::new_language_tagged_literal_unchecked(name, "zh"),
+            graph.clone(),
+        ));
+        quads.insert(Quad::new(parent.clone(), class.clone(), tp(class_name), graph.clone()));
+        child = parent;
+        code = parent_code;
     }
-    Ok(quads)
 }
 
 #[cfg(test)]
@@ -124,9 +143,7 @@ mod tests {
     use super::*;
 
     fn table(rows: &[(&str, &str, &str)]) -> DivisionTable {
-        let by_code =
-            rows.iter().map(|(code, name, class)| (code.to_string(), (name.to_string(), class.to_string()))).collect();
-        DivisionTable { by_code }
+        DivisionTable::of_rows(rows)
     }
 
     #[test]

@@ -22,8 +22,9 @@
 use crate::bookkeeping::BUILD_GRAPH;
 use crate::divisions::DIVISIONS_GRAPH;
 use crate::error::Result;
+use crate::identity::ShortFormsOf;
 use crate::namespace::{ONTOLOGY_GRAPH, RDF, RDFS, SKOS, TP, TPID};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::{BTreeSet, HashSet};
@@ -98,18 +99,13 @@ pub(crate) fn descriptions_in(quads: &[Quad]) -> impl Iterator<Item = Statement>
     })
 }
 
-/// Brings the entities graph in step after articles were written, and
-/// clears the pending mark. `added` holds the description statements of
-/// the graphs written, which only add to descriptions; the descriptions of
-/// `recheck` (the entities of graphs replaced or removed) are derived
-/// again from the article graphs that remain, read first (nothing else
-/// writes while a build holds the store).
-pub(crate) fn refresh(
-    store: &Store,
-    recheck: &BTreeSet<NamedNode>,
-    added: HashSet<Statement>,
-    short_forms: &dyn Fn(&str) -> Vec<String>,
-) -> Result<()> {
+/// Brings the entities graph in step after articles were written.
+/// `added` holds the description statements of the graphs written, which
+/// only add to descriptions; the descriptions of `recheck` (the entities
+/// of graphs replaced or removed) are derived again from the article
+/// graphs that remain, read first (nothing else writes while a build holds
+/// the store). The pending mark stays until [`finish`].
+pub(crate) fn refresh(store: &Store, recheck: &BTreeSet<NamedNode>, added: HashSet<Statement>) -> Result<Touched> {
     let (mut said, stored) = if recheck.len() > ENTITIES_READ_ONE_BY_ONE {
         let keep = |(e, _, _): &Statement| recheck.contains(e);
         let said = statements(store, None, false)?.into_iter().filter(keep).collect();
@@ -124,17 +120,65 @@ pub(crate) fn refresh(
         }
         (said, stored)
     };
-    said.extend(added.into_iter().filter(|(e, _, _)| !recheck.contains(e)));
-    write_difference(store, said, stored)?;
-    write_links(store, short_forms)
+    // what the graph holds already is no change
+    let graph = graph();
+    let mut new = HashSet::new();
+    for statement in added.into_iter().filter(|(e, _, _)| !recheck.contains(e)) {
+        let (s, p, o) = &statement;
+        if !store.contains(QuadRef::new(s, p, o, &graph))? {
+            new.insert(statement);
+        }
+    }
+    said.extend(new);
+    write_difference(store, said, stored)
+}
+
+/// Which of what is derived from the entities graph a change of it may
+/// have changed: the identity links (from the companies and their names)
+/// and the division hierarchy (from the division codes).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Touched {
+    /// A company appeared or went, or a name of one changed.
+    pub names: bool,
+    /// Division codes that appeared (entity, code).
+    pub codes_added: Vec<(NamedNode, String)>,
+    /// A division code went.
+    pub codes_removed: bool,
+}
+
+impl Touched {
+    /// Everything, as after the whole graph was derived anew.
+    pub fn all() -> Touched {
+        Touched { names: true, codes_added: Vec::new(), codes_removed: true }
+    }
+
+    /// Notes a statement added (`added`) or removed.
+    fn by(&mut self, (entity, property, object): &Statement, added: bool) {
+        let is = |namespace: &str, local: &str| property.as_str().strip_prefix(namespace) == Some(local);
+        if is(RDF, "type") {
+            self.names |=
+                matches!(object, Term::NamedNode(class) if class.as_str().strip_prefix(TP) == Some("Company"));
+        } else if is(SKOS, "altLabel") {
+            self.names = true;
+        } else if is(TP, "adcode") {
+            match object {
+                Term::Literal(code) if added => self.codes_added.push((entity.clone(), code.value().to_owned())),
+                _ => self.codes_removed = true,
+            }
+        }
+    }
 }
 
 /// Makes the entities graph hold the descriptions `said` where it held
-/// `stored`.
-fn write_difference(store: &Store, mut said: HashSet<Statement>, stored: HashSet<Statement>) -> Result<()> {
+/// `stored`, and tells what that touched.
+fn write_difference(store: &Store, mut said: HashSet<Statement>, stored: HashSet<Statement>) -> Result<Touched> {
+    let mut touched = Touched::default();
     let graph = graph();
     let quad = |(s, p, o): Statement| Quad::new(s, p, o, graph.clone());
-    let removals: Vec<Quad> = stored.into_iter().filter(|statement| !said.remove(statement)).map(quad).collect();
+    let removals: Vec<Statement> = stored.into_iter().filter(|statement| !said.remove(statement)).collect();
+    removals.iter().for_each(|statement| touched.by(statement, false));
+    said.iter().for_each(|statement| touched.by(statement, true));
+    let removals: Vec<Quad> = removals.into_iter().map(quad).collect();
     let mut insertions: Vec<Quad> = said.into_iter().map(quad).collect();
     if insertions.len() > BULK_INSERTIONS_FROM {
         // Inserting is adding: the bulk loader does it at a fraction of a
@@ -143,20 +187,26 @@ fn write_difference(store: &Store, mut said: HashSet<Statement>, stored: HashSet
         loader.load_quads(std::mem::take(&mut insertions))?;
         loader.commit()?;
     }
-    let mut transaction = store.start_transaction()?;
-    for quad in &removals {
-        transaction.remove(quad);
+    if !removals.is_empty() || !insertions.is_empty() {
+        let mut transaction = store.start_transaction()?;
+        for quad in &removals {
+            transaction.remove(quad);
+        }
+        transaction.extend(&insertions);
+        transaction.commit()?;
     }
-    transaction.extend(&insertions);
-    transaction.commit()?;
-    Ok(())
+    Ok(touched)
 }
 
-/// Brings the identity links ([`crate::identity`]) in step with the
-/// companies the entities graph now describes, and clears the pending
-/// mark: the last step of bringing the graph in step.
-fn write_links(store: &Store, short_forms: &dyn Fn(&str) -> Vec<String>) -> Result<()> {
-    let (removals, insertions) = crate::identity::changes(store, short_forms)?;
+/// The last step of bringing the graph in step: the identity links
+/// ([`crate::identity`]) made those the companies it describes give now
+/// (when `short_forms` are given: the names may have changed), and the
+/// pending mark cleared, in one transaction.
+pub(crate) fn finish(store: &Store, short_forms: Option<&ShortFormsOf<'_>>) -> Result<()> {
+    let (removals, insertions) = match short_forms {
+        Some(short_forms) => crate::identity::changes(store, short_forms)?,
+        None => Default::default(),
+    };
     let mut transaction = store.start_transaction()?;
     for quad in &removals {
         transaction.remove(quad);
@@ -214,11 +264,12 @@ fn statements(store: &Store, entity: Option<&NamedNode>, stored: bool) -> Result
 }
 
 /// Derives the whole entities graph again (after an interrupted build).
-pub(crate) fn rebuild(store: &Store, short_forms: &dyn Fn(&str) -> Vec<String>) -> Result<()> {
+/// The pending mark stays until [`finish`].
+pub(crate) fn rebuild(store: &Store) -> Result<Touched> {
     let is_entity = |(e, _, _): &Statement| e.as_str().starts_with(TPID);
     let said = statements(store, None, false)?.into_iter().filter(is_entity).collect();
     write_difference(store, said, statements(store, None, true)?)?;
-    write_links(store, short_forms)
+    Ok(Touched::all())
 }
 
 #[cfg(test)]

@@ -19,13 +19,17 @@
 use crate::entities::ENTITIES_GRAPH;
 use crate::error::Result;
 use crate::namespace::{RDF, SKOS, TP, entity_iri, entity_name};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// `owl:sameAs`.
 pub const SAME_AS: &str = "http://www.w3.org/2002/07/owl#sameAs";
+
+/// The short forms of a company's full name
+/// ([`tupu_ingest::short_form::ShortForms::of`]).
+pub type ShortFormsOf<'a> = dyn Fn(&str) -> Vec<String> + 'a;
 
 /// The links among company names: short name → full name, for every
 /// short name that is a short form (by `short_forms`) of exactly one full
@@ -70,11 +74,16 @@ pub(crate) fn changes(store: &Store, short_forms: &dyn Fn(&str) -> Vec<String>) 
             Quad::new(f, alt_label.clone(), Literal::new_language_tagged_literal_unchecked(short, "zh"), graph.clone()),
         ]
     };
-    let companies = select(
-        store,
-        &format!("SELECT DISTINCT ?a WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?a <{RDF}type> <{TP}Company> }} }}"),
-    )?;
-    let companies: BTreeSet<String> = companies.into_iter().filter_map(|(a, _)| entity_name(a.as_str())).collect();
+    let mut companies = BTreeSet::new();
+    let (is_a, company) =
+        (NamedNode::new_unchecked(format!("{RDF}type")), NamedNode::new_unchecked(format!("{TP}Company")));
+    for quad in
+        store.quads_for_pattern(None, Some(is_a.as_ref()), Some(company.as_ref().into()), Some(graph.as_ref().into()))
+    {
+        if let NamedOrBlankNode::NamedNode(entity) = quad?.subject {
+            companies.extend(entity_name(entity.as_str()));
+        }
+    }
     let wanted = derive_links(&companies, short_forms);
     let stored = select(store, &format!("SELECT ?a ?b WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?a <{SAME_AS}> ?b }} }}"))?;
     let mut removals = Vec::new();

@@ -37,6 +37,6 @@ pub use oxigraph::io::RdfFormat;
 pub use oxigraph::sparql::QueryResults;
 pub use stats::StoreStats;
 pub use store::Refreshed;
-pub use store::{GraphStore, StoredArticle};
+pub use store::{Derivation, GraphStore, StoredArticle};
 pub use sync::{FoundFile, SyncPlan, SyncRequest};
 pub use view::{View, ViewDefinition, ViewOptions};

@@ -54,6 +54,16 @@ struct ArticleList {
     changed: bool,
 }
 
+/// What the graphs derived from the entities graph are derived with.
+pub struct Derivation<'a> {
+    /// The short forms of a company's full name
+    /// ([`tupu_ingest::short_form::ShortForms::of`]), for the identity
+    /// links ([`crate::identity`]).
+    pub short_forms: &'a dyn Fn(&str) -> Vec<String>,
+    /// The divisions by code, for the division graph.
+    pub divisions: &'a DivisionTable,
+}
+
 /// The entities whose descriptions writes may have changed since the
 /// entities graph was last brought in step ([`GraphStore::sync_entities`]).
 #[derive(Default)]
@@ -253,41 +263,47 @@ impl GraphStore {
 
     /// Brings the entities graph ([`crate::entities`]) in step with the
     /// articles written since the store was opened (or with all of them,
-    /// when an earlier process was interrupted before it could). A build
-    /// calls it once its writes are done.
-    /// `short_forms` gives the short forms of a company's full name
-    /// ([`tupu_ingest::short_form::ShortForms::of`]), from which the
-    /// identity links are derived ([`crate::identity`]).
-    /// Returns whether anything was to be done.
-    pub fn sync_entities(&self, short_forms: &dyn Fn(&str) -> Vec<String>) -> Result<bool> {
+    /// when an earlier process was interrupted before it could), and what
+    /// is derived from it — the identity links and the division graph —
+    /// where that may have changed, or everywhere when `anew` (the rules
+    /// they are derived with changed). A build calls it once its writes
+    /// are done. Returns whether anything was to be done.
+    pub fn sync_entities(&self, derivation: &Derivation<'_>, anew: bool) -> Result<bool> {
         let mut changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
-        let changed = changes.all || changes.marked;
-        if changes.all {
-            entities::rebuild(&self.store, short_forms)?;
+        if !(changes.all || changes.marked || anew) {
+            return Ok(false);
+        }
+        let touched = if changes.all {
+            entities::rebuild(&self.store)?
         } else if changes.marked {
             let added = std::mem::take(&mut changes.added);
-            entities::refresh(&self.store, &changes.recheck, added, short_forms)?;
+            entities::refresh(&self.store, &changes.recheck, added)?
+        } else {
+            entities::Touched::default()
+        };
+        let touched = if anew { entities::Touched::all() } else { touched };
+        if touched.codes_removed {
+            divisions::refresh(&self.store, derivation.divisions)?;
+        } else if !touched.codes_added.is_empty() {
+            divisions::add(&self.store, derivation.divisions, &touched.codes_added)?;
         }
+        entities::finish(&self.store, touched.names.then_some(derivation.short_forms))?;
         *changes = EntityChanges::default();
-        Ok(changed)
+        Ok(true)
     }
 
-    /// Whether [`GraphStore::sync_entities`] has something to do.
+    /// Whether [`GraphStore::sync_entities`] has something to do even
+    /// with the rules unchanged.
     pub fn entities_out_of_step(&self) -> bool {
         let changes = self.entity_changes.lock().unwrap_or_else(|e| e.into_inner());
         changes.all || changes.marked
-    }
-
-    /// Derives the division graph ([`crate::divisions`]) again from the
-    /// divisions `tpg:entities` describes and the division `table`.
-    pub fn sync_divisions(&self, table: &DivisionTable) -> Result<()> {
-        divisions::refresh(&self.store, table)
     }
 
     /// Notes that the store is about to change in ways this session does
     /// not follow (a SPARQL update): the next build derives the entities
     /// graph anew and reads the article list from the store.
     pub fn begin_untracked_change(&self) -> Result<()> {
+        self.articles.lock().unwrap_or_else(|e| e.into_inner()).by_id = None;
         entities::mark_pending(&self.store)
     }
 
@@ -321,6 +337,10 @@ impl GraphStore {
     /// The article list from its copy beside the store when that holds,
     /// else from the store; remembered for [`Self::save_article_list`].
     fn read_article_list(&self, expected_rules: Option<&str>) -> Result<Vec<StoredArticle>> {
+        if let Some(by_id) = &self.articles.lock().unwrap_or_else(|e| e.into_inner()).by_id {
+            // read before in this session, and kept up to date by its writes
+            return Ok(by_id.values().cloned().collect());
+        }
         let copy = article_list::load(&self.path, &article_list::tokens(&self.store)?);
         let from_copy = copy.is_some();
         let articles = match copy {
@@ -506,6 +526,12 @@ mod tests {
         }
     }
 
+    /// Brings the derived graphs in step, as a build does.
+    fn sync(store: &GraphStore, short_forms: &dyn Fn(&str) -> Vec<String>) {
+        let divisions = DivisionTable::default();
+        store.sync_entities(&Derivation { short_forms, divisions: &divisions }, false).unwrap();
+    }
+
     /// `sample(id)` with its company called `name`.
     fn with_company(id: &str, name: &str) -> Extraction {
         let mut extraction = sample(id);
@@ -526,7 +552,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = GraphStore::open(dir.path()).unwrap();
         store.load_new_articles(extractions, "r").unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         entities_graph(&store)
     }
 
@@ -541,31 +567,31 @@ mod tests {
         let alias = format!("<{TPID}{HEBEI}> <{SKOS}altLabel> \"宝德数坝\"@zh");
         let has = |lines: &[String], what: &str| lines.iter().any(|l| l.starts_with(what));
         store.write_article(&short, "r", &[]).unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         assert!(!entities_graph(&store).iter().any(|l| l.contains("sameAs")));
 
         // The full name arrives: the short name is linked to it.
         store.write_article(&hebei, "r", &[]).unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         let linked = entities_graph(&store);
         assert!(has(&linked, &link) && has(&linked, &alias), "{linked:#?}");
         assert_eq!(linked, built_at_once(&[short.clone(), hebei.clone()]), "day by day = at once");
 
         // A second full name of that short form: no guess between them.
         store.write_article(&guangdong, "r", &[]).unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         let ambiguous = entities_graph(&store);
         assert!(!ambiguous.iter().any(|l| l.contains("sameAs")), "{ambiguous:#?}");
         assert!(!has(&ambiguous, &alias));
         assert_eq!(ambiguous, built_at_once(&[short.clone(), hebei.clone(), guangdong.clone()]));
 
         store.remove_article("cccccccccccccccc").unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         assert_eq!(entities_graph(&store), linked, "linked again");
 
         // The last article naming the full name goes: so does the link.
         store.remove_article("bbbbbbbbbbbbbbbb").unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         let alone = entities_graph(&store);
         assert!(!alone.iter().any(|l| l.contains("sameAs") || l.contains("河北")), "{alone:#?}");
         assert_eq!(alone, built_at_once(&[short]));
@@ -580,14 +606,85 @@ mod tests {
         let alias = format!("<{TPID}{HEBEI}> <{SKOS}altLabel> \"宝德数坝\"@zh");
         store.write_article(&sample("aaaaaaaaaaaaaaaa"), "r", &[]).unwrap();
         store.write_article(&hebei, "r", &[]).unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         assert!(entities_graph(&store).iter().any(|l| l.contains("sameAs")));
         store.remove_article("aaaaaaaaaaaaaaaa").unwrap();
-        store.sync_entities(&short_forms).unwrap();
+        sync(&store, &short_forms);
         let left = entities_graph(&store);
         assert!(!left.iter().any(|l| l.contains("sameAs")), "{left:#?}");
         assert!(left.iter().any(|l| l.starts_with(&alias)), "the article says it: {left:#?}");
         assert_eq!(left, built_at_once(&[hebei]));
+    }
+
+    /// The quads of the division graph as sorted lines.
+    fn divisions_graph(store: &GraphStore) -> Vec<String> {
+        let graph = format!("<{}>", crate::divisions::DIVISIONS_GRAPH);
+        dump(store).into_iter().filter(|line| line.ends_with(&graph)).collect()
+    }
+
+    #[test]
+    fn the_division_graph_follows_the_divisions_as_a_full_derivation_does() {
+        let table = DivisionTable::of_rows(&[
+            ("130000", "河北省", "Province"),
+            ("130700", "张家口市", "City"),
+            ("130722", "张北县", "County"),
+        ]);
+        let sync = |store: &GraphStore, anew: bool| {
+            let derivation = Derivation { short_forms: &no_short_forms, divisions: &table };
+            store.sync_entities(&derivation, anew).unwrap();
+        };
+        // the division graph of a store holding `articles`, derived whole
+        let derived_at_once = |articles: &[&Extraction]| {
+            let dir = tempfile::tempdir().unwrap();
+            let fresh = GraphStore::open(dir.path()).unwrap();
+            for article in articles {
+                fresh.write_article(article, "r", &[]).unwrap();
+            }
+            sync(&fresh, true);
+            divisions_graph(&fresh)
+        };
+        let city_article = sample("aaaaaaaaaaaaaaaa");
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        store.write_article(&city_article, "r", &[]).unwrap();
+        sync(&store, false);
+        let city = divisions_graph(&store);
+        assert!(city.iter().any(|l| l.contains("张家口市> <https://w3id.org/tupu/ontology#locatedIn>")), "{city:#?}");
+        assert_eq!(city, derived_at_once(&[&city_article]), "a division added");
+
+        // a county of the city arrives: only added to what is there
+        let mut county = sample("bbbbbbbbbbbbbbbb");
+        county.entities.retain(|e| e.name == "张家口市");
+        county.entities[0].name = "张北县".into();
+        county.entities[0].adcode = Some("130722".into());
+        county.entities[0].aliases.clear();
+        county.facts.clear();
+        store.write_article(&county, "r", &[]).unwrap();
+        sync(&store, false);
+        let both = divisions_graph(&store);
+        assert!(both.len() > city.len(), "{both:#?}");
+        assert_eq!(both, derived_at_once(&[&city_article, &county]), "a county added");
+
+        // the county goes: what it alone brought goes with it
+        store.remove_article("bbbbbbbbbbbbbbbb").unwrap();
+        sync(&store, false);
+        assert_eq!(divisions_graph(&store), city, "the county removed");
+    }
+
+    #[test]
+    fn new_rules_derive_the_links_again_though_no_article_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path()).unwrap();
+        store.write_article(&sample("aaaaaaaaaaaaaaaa"), "r", &[]).unwrap();
+        store.write_article(&with_company("bbbbbbbbbbbbbbbb", HEBEI), "r", &[]).unwrap();
+        sync(&store, &no_short_forms);
+        assert!(!entities_graph(&store).iter().any(|l| l.contains("sameAs")));
+        let divisions = DivisionTable::default();
+        let derivation = Derivation { short_forms: &short_forms, divisions: &divisions };
+        assert!(!store.sync_entities(&derivation, false).unwrap(), "nothing written, rules the same");
+        assert!(!entities_graph(&store).iter().any(|l| l.contains("sameAs")));
+        assert!(store.sync_entities(&derivation, true).unwrap());
+        assert!(entities_graph(&store).iter().any(|l| l.contains("sameAs")), "derived with the new rules");
     }
 
     /// The quads of the entities graph as sorted lines.
@@ -605,9 +702,9 @@ mod tests {
         b.entities.retain(|e| e.name == "张家口市");
         b.entities[0].aliases.insert("张垣".into());
         b.facts.clear();
-        store.load_new_articles(&[a.clone()], "r").unwrap();
+        store.load_new_articles(std::slice::from_ref(&a), "r").unwrap();
         store.write_article(&b, "r", &[]).unwrap();
-        store.sync_entities(&no_short_forms).unwrap();
+        sync(&store, &no_short_forms);
         let both = entities_graph(&store);
         let city = format!("<{}张家口市>", crate::namespace::TPID);
         let about_city = |lines: &[String]| lines.iter().filter(|l| l.starts_with(&city)).count();
@@ -616,12 +713,12 @@ mod tests {
         assert!(both.iter().any(|l| l.contains("宝德数坝公司")));
 
         store.remove_article("bbbbbbbbbbbbbbbb").unwrap();
-        store.sync_entities(&no_short_forms).unwrap();
+        sync(&store, &no_short_forms);
         let one = entities_graph(&store);
         assert_eq!(about_city(&one), 4, "the alias only b gave is gone: {one:#?}");
 
         store.remove_article("aaaaaaaaaaaaaaaa").unwrap();
-        store.sync_entities(&no_short_forms).unwrap();
+        sync(&store, &no_short_forms);
         assert_eq!(entities_graph(&store), Vec::<String>::new());
     }
 
@@ -635,7 +732,7 @@ mod tests {
         }
         let store = GraphStore::open(dir.path()).unwrap();
         assert!(entities_graph(&store).is_empty());
-        store.sync_entities(&no_short_forms).unwrap();
+        sync(&store, &no_short_forms);
         assert!(!entities_graph(&store).is_empty());
         assert!(!crate::entities::is_pending(store.oxigraph()).unwrap());
     }

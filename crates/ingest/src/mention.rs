@@ -260,7 +260,11 @@ impl EntityRules {
     /// generic words and numerals are taken out has two characters or more.
     pub fn is_distinctive(&self, stem: &[char]) -> bool {
         let mut rest: String = stem.iter().filter(|c| !"（）()".contains(**c)).collect();
-        for g in &self.generic_longest_first {
+        // Replacing only ever puts in spaces, so a generic word whose first
+        // character the stem lacks is never found: skipping it spares most
+        // of the substring searches.
+        let present = |g: &str| g.chars().next().is_some_and(|first| stem.contains(&first));
+        for g in self.generic_longest_first.iter().filter(|g| present(g)) {
             if rest.contains(g.as_str()) {
                 rest = rest.replace(g.as_str(), " ");
             }

@@ -230,11 +230,10 @@ impl Pattern {
                 }
             }
             Element::Quantity(name) | Element::Date(name) => {
-                let ok = match (element, items.get(ii)) {
-                    (Element::Quantity(_), Some(Item::Quantity(_))) => true,
-                    (Element::Date(_), Some(Item::Date(_))) => true,
-                    _ => false,
-                };
+                let ok = matches!(
+                    (element, items.get(ii)),
+                    (Element::Quantity(_), Some(Item::Quantity(_))) | (Element::Date(_), Some(Item::Date(_)))
+                );
                 if ok {
                     caps.insert(name.clone(), vec![ii]);
                     self.step(items, titles, pi + 1, ii + 1, caps, out);
@@ -255,7 +254,7 @@ fn words_match(items: &[Item], at: usize, alternatives: &[String]) -> Vec<usize>
     while let Some(word) = items.get(i).and_then(Item::word) {
         joined.push_str(word);
         i += 1;
-        if alternatives.iter().any(|a| *a == joined) {
+        if alternatives.contains(&joined) {
             ends.push(i);
         }
         if !alternatives.iter().any(|a| a.starts_with(joined.as_str())) {

@@ -48,7 +48,10 @@ impl Pipeline {
         let lexicon_dir = ontology_dir.join("lexicon");
         let rules_dir = ontology_dir.join("rules");
         let mut lexicon = Lexicon::load_dir(&lexicon_dir)?;
-        let mut segmenter = Segmenter::plain();
+        let (mut segmenter, ()) = std::thread::scope(|scope| {
+            let model = scope.spawn(Segmenter::prepare_model);
+            (Segmenter::plain(), model.join().unwrap_or(()))
+        });
         // Division names that are also common words (城区, 朝阳) are not
         // looked up: short forms jieba knows as a common noun, adjective,
         // adverb or the like (verbs stay: jieba tags 怀来 a verb), and

@@ -79,11 +79,15 @@ impl<'a> ShortForms<'a> {
     /// The longest place name of the lexicon `name` starts with, leaving
     /// two characters or more.
     fn leading_place(&self, name: &str) -> Option<String> {
-        let chars: Vec<char> = name.chars().collect();
-        (2..chars.len().saturating_sub(1)).rev().find_map(|n| {
-            let head: String = chars[..n].iter().collect();
-            self.lexicon.get(&head).filter(|e| e.class.is_place()).map(|_| head)
-        })
+        let ends: Vec<usize> = name.char_indices().map(|(at, _)| at).skip(2).collect();
+        // heads of two characters or more, leaving two or more
+        let heads = &ends[..ends.len().saturating_sub(1)];
+        heads
+            .iter()
+            .rev()
+            .map(|&end| &name[..end])
+            .find(|head| self.lexicon.get(head).is_some_and(|e| e.class.is_place()))
+            .map(str::to_owned)
     }
 }
 
