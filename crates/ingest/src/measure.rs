@@ -8,6 +8,7 @@ use crate::error::{IngestError, Result};
 use crate::fact::{Evidence, Fact};
 use crate::item::Item;
 use crate::registry::Registry;
+use crate::vocab::EntityClass;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -298,15 +299,28 @@ fn positions(facts: &[Fact]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The subject an item stands for: a place or organization that is neither
+/// The subject an item stands for: a place or organization (or what a place
+/// right before it locates) that is neither
 /// one of a counted list (阿里、腾讯等12个), nor the object of a preposition
 /// (向宝德数坝持股), nor a source (据…介绍); or a person's organization.
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
-    let listed =
-        matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
     const GOVERNING: &[&str] = &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "从", "设立"];
     let governed = i > 0 && items[i - 1].word().is_some_and(|w| GOVERNING.contains(&w));
+    // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
+    // the name of a park or data center only say where it lies; the park
+    // is the subject (unless governed together: 设立河北雄安…基金)
+    if class.is_administrative() {
+        let divisions = |item: &&Item| matches!(item, Item::Entity { class, .. } if class.is_administrative());
+        let places = items[i + 1..].iter().take_while(divisions);
+        let next = i + 1 + places.count();
+        let located = |class: &EntityClass| matches!(class, EntityClass::Park | EntityClass::DataCenter);
+        if matches!(items.get(next), Some(Item::Entity { class, .. }) if located(class)) {
+            return if governed { None } else { subject_at(items, next, registry, people) };
+        }
+    }
+    let listed =
+        matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
     // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =

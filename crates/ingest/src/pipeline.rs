@@ -251,9 +251,16 @@ impl Pipeline {
             keep
         });
         for f in &found {
-            let i = self.register_found(f, registry, context);
-            self.short_name_aliases(p, f, i, registry);
-            self.place_in_name(p, tokens, f, i, registry, context);
+            let f = match self.leading_province(tokens, f, context) {
+                Some((province, rest)) => {
+                    self.register_found(&province, registry, context);
+                    rest
+                }
+                None => f.clone(),
+            };
+            let i = self.register_found(&f, registry, context);
+            self.short_name_aliases(p, &f, i, registry);
+            self.place_in_name(p, tokens, &f, i, registry, context);
         }
         self.discover_layouts(p, registry, layout_facts);
     }
@@ -277,7 +284,29 @@ impl Pipeline {
         }
     }
 
-    /// 贵州贵安新区, 安徽芜湖数据中心集群: a park or data center named
+    /// 贵州贵安新区, 安徽芜湖数据中心集群: a province written before the
+    /// name of a park or data center only says where it lies; the park is
+    /// 贵安新区. Returns the province and the name without it, when what
+    /// is left is a name of its own (not 河北省经开区).
+    fn leading_province(&self, tokens: &[Token<'_>], f: &Found, context: &DivisionContext) -> Option<(Found, Found)> {
+        if !matches!(f.class, EntityClass::Park | EntityClass::DataCenter) || self.lexicon.get(&f.name).is_some() {
+            return None;
+        }
+        let head = tokens.iter().find(|t| t.start == f.start && t.end < f.end)?;
+        let entry = self.lexicon.get(head.text).filter(|e| e.class == EntityClass::Province)?;
+        if !context.admits(entry, head.text) {
+            return None;
+        }
+        let rest: String = f.name.chars().skip(head.end - head.start).collect();
+        let rest_chars: Vec<char> = rest.chars().collect();
+        if !self.entity_rules.is_distinctive(self.entity_rules.stem(&rest_chars)) {
+            return None;
+        }
+        let province = Found { name: head.text.to_string(), class: entry.class, start: head.start, end: head.end };
+        Some((province, Found { name: rest, class: f.class, start: head.end, end: f.end }))
+    }
+
+    /// 张家口经开区, 芜湖数据中心集群: a park or data center named
     /// after a place keeps the whole name; the place is a mention of its
     /// own (so the park is located in it) and the rest, when distinctive
     /// (贵安新区, not 经开区), another name of the park.
