@@ -32,6 +32,13 @@ pub struct MeasureRules {
     pub not_a_value_after: Vec<String>,
     /// Words that, in a clause, say its numbers are not about the subject.
     pub skip_clause: Vec<String>,
+    /// Words that make a sentence the report of someone's forecast or
+    /// estimate (报告显示, 预测): its future numbers are no goals of their
+    /// subject, unless the sentence names one (`goal_nouns`).
+    pub reported: Vec<String>,
+    /// Nouns naming a goal (目标): a sentence with one states goals even
+    /// when it reports them.
+    pub goal_nouns: Vec<String>,
     /// Units accepted for facts.
     pub units: Vec<String>,
     /// Sentences with the targets and observations they must yield
@@ -73,6 +80,8 @@ pub struct MeasureState {
     fresh: bool,
     /// Whether the sentence being read speaks of the future without a year.
     forecast: bool,
+    /// Whether the sentence being read reports a forecast by others.
+    reported: bool,
     subject: Option<usize>,
 }
 
@@ -106,6 +115,9 @@ impl MeasureRules {
         }
         state.fresh = false;
         state.forecast = false;
+        let sentence: String = items.iter().filter_map(Item::word).collect();
+        let says = |list: &[String]| list.iter().any(|w| sentence.contains(w.as_str()));
+        state.reported = says(&self.reported) && !says(&self.goal_nouns);
         let people = positions(facts);
         let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
         // The subject is named in the clause or earlier in the same sentence.
@@ -188,6 +200,7 @@ impl MeasureRules {
             let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
             let name = input.registry.entities[subject].name.clone();
             let fact = match state.frame {
+                Frame::Target(_) if state.reported => continue,
                 Frame::Target(year) => Fact::Target {
                     subject: name,
                     year,
