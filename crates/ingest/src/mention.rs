@@ -231,8 +231,9 @@ impl EntityRules {
         if stem_len < self.min_stem.get(&class).copied().unwrap_or(1) {
             return None;
         }
-        // 张家口数据中心 is any data center in 张家口, not a name
-        if class == EntityClass::DataCenter
+        // 张家口数据中心 is any data center in 张家口, 中国公司 any Chinese
+        // company: not names
+        if matches!(class, EntityClass::DataCenter | EntityClass::Company)
             && tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns")
         {
             return None;
