@@ -1,6 +1,8 @@
 //! The real `tupu` binary on the repository's seed articles and on bad
 //! inputs, in temporary directories.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -12,8 +14,8 @@ const ONTOLOGY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ontology");
 
 /// `tupu` with a clean environment, run in `cwd`, on `store`.
 fn tupu(cwd: &Path, store: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tupu"));
-    cmd.current_dir(cwd).env_remove("TUPU_STORE").env_remove("TUPU_ONTOLOGY").arg("--store").arg(store);
+    let mut cmd = common::tupu(store);
+    cmd.current_dir(cwd);
     cmd
 }
 

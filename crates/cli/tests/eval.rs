@@ -1,16 +1,11 @@
 //! `tupu eval` against a gold file of the project's own: every kind is
 //! counted, a gold fact the text does not support is reported missed.
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
+
+use common::tupu;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/eval");
-
-fn tupu(store: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tupu"));
-    cmd.env_remove("TUPU_STORE").env_remove("TUPU_ONTOLOGY").arg("--store").arg(store);
-    cmd
-}
 
 #[test]
 fn eval_scores_each_kind_and_lists_misses() {

@@ -1,15 +1,10 @@
 //! `tupu explain` on the seeds: facts come with their sentence and rule.
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
+
+use common::tupu;
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-
-fn tupu(store: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tupu"));
-    cmd.env_remove("TUPU_STORE").env_remove("TUPU_ONTOLOGY").arg("--store").arg(store);
-    cmd
-}
 
 #[test]
 fn explain_shows_sentence_article_and_rule_for_an_alias() {

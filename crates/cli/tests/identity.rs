@@ -2,18 +2,15 @@
 //! short form in the other — is one entity to every command that shows
 //! entities, while each article's graph keeps the name it used.
 
+mod common;
+
 use assert_cmd::Command;
+use common::tupu;
 use std::path::Path;
 
 const FULL: &str =
     "智慧互通科技股份有限公司位于张家口市经济开发区。智慧互通科技股份有限公司与张家口市政府签署战略合作协议。\n";
 const SHORT: &str = "2023年，智慧互通公司与怀来县签署合作协议，在怀来县开展智慧停车合作。\n";
-
-fn tupu(store: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tupu"));
-    cmd.env_remove("TUPU_STORE").env_remove("TUPU_ONTOLOGY").arg("--store").arg(store);
-    cmd
-}
 
 fn stdout(cmd: &mut Command) -> String {
     let output = cmd.output().unwrap();

@@ -3,6 +3,8 @@
 //! (killed mid-way), the next `tupu build` ends where a clean build of the
 //! same files ends — compared as sorted N-Quads dumps.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -44,14 +46,8 @@ impl Work {
 
     /// `tupu --store STORE --ontology …`, run in the work directory.
     fn tupu(&self, store: &str) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tupu"));
-        cmd.current_dir(self.dir.path())
-            .env_remove("TUPU_STORE")
-            .env_remove("TUPU_ONTOLOGY")
-            .arg("--store")
-            .arg(self.path(store))
-            .arg("--ontology")
-            .arg(&self.ontology);
+        let mut cmd = common::tupu(&self.path(store));
+        cmd.current_dir(self.dir.path()).arg("--ontology").arg(&self.ontology);
         cmd
     }
 

@@ -2,7 +2,9 @@
 //! observation with `tp:value` (low end) and `tp:valueMax` (high end); a
 //! span of years and a change with where it led do not.
 
-use assert_cmd::Command;
+mod common;
+
+use common::tupu;
 
 const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ranges/article.md");
 
@@ -28,12 +30,6 @@ fn measurements(store: &std::path::Path) -> Vec<String> {
         .collect();
     rows.sort();
     rows
-}
-
-fn tupu(store: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tupu"));
-    cmd.env_remove("TUPU_STORE").env_remove("TUPU_ONTOLOGY").arg("--store").arg(store);
-    cmd
 }
 
 #[test]

@@ -4,6 +4,8 @@
 //! rewrites them), Chinese is drawn in a CJK font, and the graph
 //! algorithms give the answers the seed data supports.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
@@ -42,14 +44,8 @@ fn seeds() -> (MutexGuard<'static, ()>, &'static TempDir) {
 
 /// `tupu` on the store in `dir`, with the repository's ontology.
 fn tupu(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tupu"));
-    cmd.current_dir(dir)
-        .env_remove("TUPU_STORE")
-        .env_remove("TUPU_ONTOLOGY")
-        .arg("--store")
-        .arg(dir.join("store"))
-        .arg("--ontology")
-        .arg(ONTOLOGY);
+    let mut cmd = common::tupu(&dir.join("store"));
+    cmd.current_dir(dir).arg("--ontology").arg(ONTOLOGY);
     cmd
 }
 
