@@ -80,8 +80,6 @@ pub struct MeasureState {
     fresh: bool,
     /// Whether the sentence being read speaks of the future without a year.
     forecast: bool,
-    /// Whether the sentence being read reports a forecast by others.
-    reported: bool,
     subject: Option<usize>,
 }
 
@@ -115,9 +113,6 @@ impl MeasureRules {
         }
         state.fresh = false;
         state.forecast = false;
-        let sentence: String = items.iter().filter_map(Item::word).collect();
-        let says = |list: &[String]| list.iter().any(|w| sentence.contains(w.as_str()));
-        state.reported = says(&self.reported) && !says(&self.goal_nouns);
         let people = positions(facts);
         let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
         // The subject is named in the clause or earlier in the same sentence.
@@ -200,7 +195,7 @@ impl MeasureRules {
             let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
             let name = input.registry.entities[subject].name.clone();
             let fact = match state.frame {
-                Frame::Target(_) if state.reported => continue,
+                Frame::Target(_) if self.reports_a_forecast(items) => continue,
                 Frame::Target(year) => Fact::Target {
                     subject: name,
                     year,
@@ -221,6 +216,14 @@ impl MeasureRules {
             };
             facts.push(fact);
         }
+    }
+
+    /// Whether the sentence of `items` reports others' forecast (asked
+    /// only of the rare sentences with a target, not of every one).
+    fn reports_a_forecast(&self, items: &[Item]) -> bool {
+        let sentence: String = items.iter().filter_map(Item::word).collect();
+        let says = |list: &[String]| list.iter().any(|w| sentence.contains(w.as_str()));
+        says(&self.reported) && !says(&self.goal_nouns)
     }
 
     /// The frame a clause sets with a date: 截至… → observation as of it;

@@ -260,7 +260,7 @@ impl Pipeline {
             };
             let i = self.register_found(&f, registry, context);
             self.short_name_aliases(p, &f, i, registry);
-            self.place_in_name(p, tokens, &f, i, registry, context);
+            self.place_in_name(tokens, &f, i, registry, context);
         }
         self.discover_layouts(p, registry, layout_facts);
     }
@@ -289,21 +289,12 @@ impl Pipeline {
     /// 贵安新区. Returns the province and the name without it, when what
     /// is left is a name of its own (not 河北省经开区).
     fn leading_province(&self, tokens: &[Token<'_>], f: &Found, context: &DivisionContext) -> Option<(Found, Found)> {
-        if !matches!(f.class, EntityClass::Park | EntityClass::DataCenter) || self.lexicon.get(&f.name).is_some() {
-            return None;
-        }
-        let head = tokens.iter().find(|t| t.start == f.start && t.end < f.end)?;
-        let entry = self.lexicon.get(head.text).filter(|e| e.class == EntityClass::Province)?;
-        if !context.admits(entry, head.text) {
-            return None;
-        }
-        let rest: String = f.name.chars().skip(head.end - head.start).collect();
-        let rest_chars: Vec<char> = rest.chars().collect();
-        if !self.entity_rules.is_distinctive(self.entity_rules.stem(&rest_chars)) {
-            return None;
-        }
-        let province = Found { name: head.text.to_string(), class: entry.class, start: head.start, end: head.end };
-        Some((province, Found { name: rest, class: f.class, start: head.end, end: f.end }))
+        let (place, rest) = self.place_leading(tokens, f, context)?;
+        let rest = rest?;
+        (place.class == EntityClass::Province).then(|| {
+            let start = place.end;
+            (place, Found { name: rest, class: f.class, start, end: f.end })
+        })
     }
 
     /// 张家口经开区, 芜湖数据中心集群: a park or data center named
@@ -312,28 +303,41 @@ impl Pipeline {
     /// (贵安新区, not 经开区), another name of the park.
     fn place_in_name(
         &self,
-        p: &Prepared<'_>,
         tokens: &[Token<'_>],
         f: &Found,
         i: usize,
         registry: &mut Registry,
         context: &DivisionContext,
     ) {
-        if !matches!(f.class, EntityClass::Park | EntityClass::DataCenter) || self.lexicon.get(&f.name).is_some() {
-            return;
+        let Some((place, rest)) = self.place_leading(tokens, f, context) else { return };
+        self.register_found(&place, registry, context);
+        if let Some(rest) = rest {
+            registry.add_alias(i, &rest);
         }
-        let Some(head) = tokens.iter().find(|t| t.start == f.start && t.end < f.end) else { return };
-        let Some(entry) = self.lexicon.get(head.text).filter(|e| e.class.is_place()) else { return };
+    }
+
+    /// The place the name of a park or data center the lexicon does not
+    /// know starts with (张家口|经开区), as a mention of its own, and the
+    /// rest of the name when that is a name of its own (贵安新区, not 经开区).
+    fn place_leading(
+        &self,
+        tokens: &[Token<'_>],
+        f: &Found,
+        context: &DivisionContext,
+    ) -> Option<(Found, Option<String>)> {
+        if !matches!(f.class, EntityClass::Park | EntityClass::DataCenter) || self.lexicon.get(&f.name).is_some() {
+            return None;
+        }
+        let head = tokens.iter().find(|t| t.start == f.start && t.end < f.end)?;
+        let entry = self.lexicon.get(head.text).filter(|e| e.class.is_place())?;
         // 秦淮/数据集团…基地
         if !context.admits(entry, head.text) {
-            return;
+            return None;
         }
         let place = Found { name: head.text.to_string(), class: entry.class, start: head.start, end: head.end };
-        self.register_found(&place, registry, context);
-        let rest = &p.chars[head.end..f.end];
-        if self.entity_rules.is_distinctive(self.entity_rules.stem(rest)) {
-            registry.add_alias(i, &rest.iter().collect::<String>());
-        }
+        let rest: Vec<char> = f.name.chars().skip(head.end - head.start).collect();
+        let distinctive = self.entity_rules.is_distinctive(self.entity_rules.stem(&rest));
+        Some((place, distinctive.then(|| rest.into_iter().collect())))
     }
 
     /// `张家口北方硅谷高科新城（简称“创坝”园区）`: the text after 简称 is
