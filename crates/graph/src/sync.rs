@@ -178,9 +178,11 @@ impl SyncPlan {
 
         let mut new_at: FxHashMap<&str, usize> = FxHashMap::default();
         for (&id, paths) in &mut paths_by_id {
-            let stored_here =
-                |article: &&&StoredArticle| matches!(paths[..], [only] if bytes(only) == article.source.as_bytes());
-            if stored_by_id.get(id).filter(stored_here).is_some_and(|article| current(article)) {
+            let unchanged = match (stored_by_id.get(id), &paths[..]) {
+                (Some(article), [only]) => bytes(only) == article.source.as_bytes() && current(article),
+                _ => false,
+            };
+            if unchanged {
                 // the usual case, decided without the work below
                 plan.unchanged += 1;
                 continue;
