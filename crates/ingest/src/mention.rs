@@ -325,7 +325,7 @@ impl EntityRules {
             // the run of members around this 、
             let mut members: Vec<(usize, usize)> = Vec::new();
             let first_end = tokens[i].start;
-            let first_start = self.member_start(tokens, i, known);
+            let first_start = self.member_start(tokens, i, known, segmenter);
             members.push((first_start, first_end));
             let mut j = i;
             let mut closing = None;
@@ -370,6 +370,10 @@ impl EntityRules {
                 same >= 2 && same * 2 > members.len() && !c.is_administrative()
             });
             if let Some(class) = noun_class.or(majority) {
+                // Only the closing noun says what the members are: lists of
+                // kinds (短道速滑、花样滑冰等项目, 算力运维等上下游企业) close
+                // the same way, so a member must show a name of its own.
+                let vouched = known_classes.contains(&class);
                 for &(s, e) in &members {
                     let len = e.saturating_sub(s);
                     let min_len = self.min_stem.get(&class).copied().unwrap_or(2).max(2);
@@ -377,6 +381,7 @@ impl EntityRules {
                         && (min_len..=12).contains(&len)
                         && self.is_distinctive(&sentence[s..e])
                         && self.is_name_like(tokens, s, e, segmenter)
+                        && (vouched || has_proper_part(tokens, s, e, known))
                     {
                         let name: String = sentence[s..e].iter().collect();
                         if name.chars().all(|c| c.is_alphanumeric()) {
@@ -404,20 +409,33 @@ impl EntityRules {
                     })
         };
         let function_word = words.iter().any(|t| matches!(t.pos, "p" | "c" | "u" | "uj"));
-        !function_word && !words.iter().all(|t| common(t.text))
+        // 体验开湖捕鱼, 游客动手体验春福印章: an activity, not a name
+        let verb_phrase = (0..tokens.len())
+            .filter(|&k| tokens[k].start >= start && tokens[k].end < end)
+            .any(|k| verb_opens_a_phrase(tokens, k, segmenter));
+        !function_word && !verb_phrase && !words.iter().all(|t| common(t.text))
     }
 
     /// Where the first member of an enumeration starts: a found name ending
-    /// at the 、, else the name-like words right before it.
-    fn member_start(&self, tokens: &[Token<'_>], comma: usize, known: &[Found]) -> usize {
+    /// at the 、, else the name-like words right before it. A number, or a
+    /// verb not right after a name, before the member's last word ends the
+    /// walk back: 推出 in 当地推出藏香制作 and 21座 in 21座泵站 are not part
+    /// of the member, 启航 in 中关村启航基金 is.
+    fn member_start(&self, tokens: &[Token<'_>], comma: usize, known: &[Found], segmenter: &Segmenter) -> usize {
         let end = tokens[comma].start;
         if let Some(f) = known.iter().find(|f| f.end == end) {
             return f.start;
         }
         let mut start = end;
-        for t in tokens[..comma].iter().rev().take(5) {
+        for k in (comma.saturating_sub(5)..comma).rev() {
+            let t = &tokens[k];
             let word_like = t.text.chars().next().is_some_and(char::is_alphanumeric);
-            if !word_like || self.stop.contains(t.text) || matches!(t.pos, "p" | "c" | "u" | "uj" | "d" | "r") {
+            let opens_a_phrase = k + 1 < comma && (t.pos == "m" || verb_opens_a_phrase(tokens, k, segmenter));
+            if !word_like
+                || self.stop.contains(t.text)
+                || matches!(t.pos, "p" | "c" | "u" | "uj" | "d" | "r")
+                || opens_a_phrase
+            {
                 break;
             }
             start = t.start;
@@ -425,25 +443,34 @@ impl EntityRules {
         start
     }
 
-    /// `等12个数据中心` / `等国内外知名的大数据公司`: the class the noun after 等 names.
+    /// `等12个数据中心` / `等国内外知名的大数据公司`: the class the noun after
+    /// 等 names. It is the class of the phrase's head: a noun after the
+    /// class word takes it over, so `等大会主席团常务委员会成员` names
+    /// members, not a committee (a verbal noun does not: 数据中心投运).
     fn closing_noun_class(&self, tokens: &[Token<'_>], deng: usize) -> Option<EntityClass> {
         let mut text = String::new();
-        for t in tokens.iter().skip(deng + 1).take(8) {
+        let mut class = None;
+        for t in tokens.iter().skip(deng + 1).take(10) {
             let verb = matches!(t.pos, "v" | "vd") && !self.generic.contains(t.text);
-            if matches!(t.text, "，" | "。" | "；" | "、" | "方面" | "领域") || verb {
+            // 10余个国家70多个枢纽站点: a number after a noun starts another phrase
+            let another_phrase = t.pos == "m" && text.chars().last().is_some_and(|c| !c.is_numeric());
+            if matches!(t.text, "，" | "。" | "；" | "、" | "：") || matches!(t.pos, "p" | "c") || verb || another_phrase {
                 break;
             }
             text.push_str(t.text);
-            for (suffix, class) in &self.suffixes {
-                if text.ends_with(suffix.as_str()) && suffix.chars().count() >= 2 {
-                    return Some(*class);
-                }
-            }
             if text.ends_with("企业") || text.ends_with("基金") {
-                return Some(EntityClass::Company);
+                class = Some(EntityClass::Company);
+            } else if let Some((_, c)) = self
+                .suffixes
+                .iter()
+                .find(|(suffix, _)| suffix.chars().count() >= 2 && text.ends_with(suffix.as_str()))
+            {
+                class = Some(*c);
+            } else if t.pos.starts_with('n') {
+                class = None;
             }
         }
-        None
+        class
     }
 
     /// `《…》` titles of plans and policy documents.
@@ -567,11 +594,11 @@ impl EntityRules {
         } else {
             return None;
         };
-        // 刘庆作/讲解: a verb glued to a two-character name
+        // 刘庆作/讲解, 刘奇作/的/报告: a verb glued to a two-character name
         let following = tokens.iter().find(|t| t.start == end);
         if end - next.start == 3
             && self.verb_chars.contains(&sentence[end - 1])
-            && following.is_some_and(|t| matches!(t.pos, "v" | "vn"))
+            && following.is_some_and(|t| matches!(t.pos, "v" | "vn" | "uj"))
         {
             end -= 1;
         }
@@ -590,4 +617,24 @@ impl EntityRules {
             end,
         })
     }
+}
+
+/// Whether the words `start..end` hold a proper name: a name found inside
+/// them (崇礼, 怀来) or a word jieba tags as a person, place or body's name
+/// (阿里, 云顶). Words it tags as other proper nouns (多晶硅, 通讯) or
+/// abbreviations (研发) are too often common terms to count.
+fn has_proper_part(tokens: &[Token<'_>], start: usize, end: usize, known: &[Found]) -> bool {
+    known.iter().any(|f| f.start >= start && f.end <= end)
+        || tokens
+            .iter()
+            .filter(|t| t.start >= start && t.end <= end)
+            .any(|t| matches!(t.pos, "nr" | "nrt" | "ns" | "nt"))
+}
+
+/// Whether `tokens[k]` is a verb that starts a verb phrase: a verb of
+/// jieba's dictionary not right after a name word. Names hold words jieba
+/// only guesses are verbs (蔚来资本) and verbs after a name (中关村启航基金).
+fn verb_opens_a_phrase(tokens: &[Token<'_>], k: usize, segmenter: &Segmenter) -> bool {
+    let after_a_name = k > 0 && matches!(tokens[k - 1].pos, "ns" | "nr" | "nrt" | "nt" | "nz");
+    tokens[k].pos == "v" && !after_a_name && segmenter.known_tag(tokens[k].text).as_deref() == Some("v")
 }
