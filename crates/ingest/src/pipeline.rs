@@ -137,24 +137,20 @@ impl Pipeline {
         let mut words: Vec<Vec<Token<'_>>> = prepared.iter().map(|p| self.segmenter.tokens(&p.text)).collect();
         let context = self.division_context(&words);
         let mut registry = Registry::default();
-        let mut layout_facts = Vec::new();
+        // facts the names themselves state (安徽芜湖…, “一带两翼…”)
+        let mut name_facts = Vec::new();
         for (p, tokens) in prepared.iter().zip(words.iter_mut()) {
-            self.discover(p, tokens, &context, &mut registry, &mut layout_facts);
+            self.discover(p, tokens, &context, &mut registry, &mut name_facts);
         }
         self.derive_short_forms(&article.text, &mut registry);
-        let mut facts = layout_facts;
+        let mut facts = name_facts;
         let mut measure_state = MeasureState::default();
         let mut focus = Focus::new(&registry);
         // where each entity is first named: the evidence of what its name says
         let mut mentioned: Vec<Option<Evidence>> = vec![None; registry.entities.len()];
         for (p, tokens) in prepared.iter().zip(&words) {
             let items = self.items(p, tokens, &registry, &mut focus, article.date);
-            let evidence = |rule: &str| Evidence {
-                sentence: p.sentence.text.to_string(),
-                start: p.sentence.start,
-                end: p.sentence.end,
-                rule: rule.to_string(),
-            };
+            let evidence = |rule: &str| p.evidence(rule);
             self.apply_rules(&items, &registry, &evidence, &mut facts);
             let sentence = MeasureInput {
                 items: &items,
@@ -211,7 +207,7 @@ impl Pipeline {
         tokens: &mut [Token<'_>],
         context: &DivisionContext,
         registry: &mut Registry,
-        layout_facts: &mut Vec<Fact>,
+        name_facts: &mut Vec<Fact>,
     ) {
         let mut found: Vec<Found> = Vec::new();
         for k in 0..tokens.len() {
@@ -251,18 +247,27 @@ impl Pipeline {
             keep
         });
         for f in &found {
-            let f = match self.leading_province(tokens, f, context) {
-                Some((province, rest)) => {
-                    self.register_found(&province, registry, context);
-                    rest
-                }
-                None => f.clone(),
+            let (f, province) = match self.leading_province(tokens, f, context) {
+                Some((province, rest)) => (rest, Some(self.register_found(&province, registry, context))),
+                None => (f.clone(), None),
             };
             let i = self.register_found(&f, registry, context);
             self.short_name_aliases(p, &f, i, registry);
-            self.place_in_name(tokens, &f, i, registry, context);
+            let place = self.place_in_name(tokens, &f, i, registry, context);
+            // 安徽芜湖数据中心集群: 芜湖 lies in 安徽; 贵州贵安新区: the park does
+            if let Some(province) = province {
+                let located = place.unwrap_or(i);
+                if place.is_none() || entity_within(registry, located, province) {
+                    name_facts.push(Fact::Relation {
+                        subject: registry.entities[located].name.clone(),
+                        relation: Relation::LocatedIn,
+                        object: registry.entities[province].name.clone(),
+                        evidence: p.evidence("locatedIn/province-before-name"),
+                    });
+                }
+            }
         }
-        self.discover_layouts(p, registry, layout_facts);
+        self.discover_layouts(p, registry, name_facts);
     }
 
     fn register_found(&self, f: &Found, registry: &mut Registry, context: &DivisionContext) -> usize {
@@ -300,7 +305,7 @@ impl Pipeline {
     /// 张家口经开区, 芜湖数据中心集群: a park or data center named
     /// after a place keeps the whole name; the place is a mention of its
     /// own (so the park is located in it) and the rest, when distinctive
-    /// (贵安新区, not 经开区), another name of the park.
+    /// (贵安新区, not 经开区), another name of the park. Returns the place.
     fn place_in_name(
         &self,
         tokens: &[Token<'_>],
@@ -308,12 +313,13 @@ impl Pipeline {
         i: usize,
         registry: &mut Registry,
         context: &DivisionContext,
-    ) {
-        let Some((place, rest)) = self.place_leading(tokens, f, context) else { return };
-        self.register_found(&place, registry, context);
+    ) -> Option<usize> {
+        let (place, rest) = self.place_leading(tokens, f, context)?;
+        let place = self.register_found(&place, registry, context);
         if let Some(rest) = rest {
             registry.add_alias(i, &rest);
         }
+        Some(place)
     }
 
     /// The place the name of a park or data center the lexicon does not
@@ -369,7 +375,7 @@ impl Pipeline {
     /// (“一带两翼三区多节点”): the whole and each part are zones, each part
     /// partOf the whole. A part explained later with 即 under another name
     /// with the same numeral (“多园”即…) is an alias of that part.
-    fn discover_layouts(&self, p: &Prepared<'_>, registry: &mut Registry, layout_facts: &mut Vec<Fact>) {
+    fn discover_layouts(&self, p: &Prepared<'_>, registry: &mut Registry, name_facts: &mut Vec<Fact>) {
         let original: Vec<char> = p.sentence.text.chars().collect();
         let mut i = 0;
         while i < original.len() {
@@ -389,16 +395,11 @@ impl Pipeline {
                 let whole = registry.register(&term, EntityClass::Zone, None);
                 for part in &parts {
                     let z = registry.register(part, EntityClass::Zone, None);
-                    layout_facts.push(Fact::Relation {
+                    name_facts.push(Fact::Relation {
                         subject: registry.entities[z].name.clone(),
                         relation: Relation::PartOf,
                         object: registry.entities[whole].name.clone(),
-                        evidence: Evidence {
-                            sentence: p.sentence.text.to_string(),
-                            start: p.sentence.start,
-                            end: p.sentence.end,
-                            rule: "layout/parts".into(),
-                        },
+                        evidence: p.evidence("layout/parts"),
                     });
                 }
             } else if parts.len() == 1 && after == Some('即') && registry.find(&term).is_none() {
@@ -691,12 +692,27 @@ struct Prepared<'a> {
     chars: Vec<char>,
 }
 
+impl Prepared<'_> {
+    /// The sentence as the evidence of a fact found by `rule`.
+    fn evidence(&self, rule: &str) -> Evidence {
+        Evidence { sentence: self.sentence.text.to_string(), start: self.sentence.start, end: self.sentence.end, rule: rule.into() }
+    }
+}
+
 fn word_item(text: &str, pos: &str) -> Item {
     Item::Word { text: text.to_string(), pos: pos.to_string() }
 }
 
 fn is_within(registry: &Registry, inner: &Item, outer: &Item) -> bool {
-    let code = |item: &Item| item.entity().and_then(|e| registry.entities[e].adcode.clone());
+    match (inner.entity(), outer.entity()) {
+        (Some(inner), Some(outer)) => entity_within(registry, inner, outer),
+        _ => false,
+    }
+}
+
+/// Whether the division code of entity `inner` lies within that of `outer`.
+fn entity_within(registry: &Registry, inner: usize, outer: usize) -> bool {
+    let code = |e: usize| registry.entities[e].adcode.clone();
     match (code(inner), code(outer)) {
         (Some(i), Some(o)) => {
             let prefix = o.trim_end_matches('0');

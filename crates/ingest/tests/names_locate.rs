@@ -1,0 +1,42 @@
+//! A province written before the name of a park or data center says where
+//! it lies: the name is the park's without the province, and the province
+//! locates the place the rest starts with (安徽|芜湖数据中心集群 → 芜湖市
+//! in 安徽省), or the park itself when no place follows (贵州|贵安新区).
+
+use std::path::Path;
+use tupu_ingest::{Fact, Pipeline, Relation, parse_article};
+
+fn located_in(text: &str) -> Vec<(String, String, String)> {
+    let pipeline = Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ontology")).unwrap();
+    let article = parse_article(Path::new("a.txt"), text.as_bytes()).unwrap();
+    let mut found: Vec<(String, String, String)> = pipeline
+        .extract(&article)
+        .facts
+        .into_iter()
+        .filter_map(|fact| match fact {
+            Fact::Relation { subject, relation: Relation::LocatedIn, object, evidence } => {
+                Some((subject, object, evidence.rule))
+            }
+            _ => None,
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_province_before_a_name_locates_what_follows_it() {
+    let facts = located_in("广东汕头数据中心集群开工，贵州贵安新区同步建设。\n");
+    let rule = "locatedIn/province-before-name".to_string();
+    assert!(facts.contains(&("汕头市".into(), "广东省".into(), rule.clone())), "{facts:?}");
+    assert!(facts.contains(&("贵安新区".into(), "贵州省".into(), rule.clone())), "{facts:?}");
+    // the cluster lies in its city, not said again of the province
+    assert!(facts.iter().any(|(s, o, _)| s == "汕头数据中心集群" && o == "汕头市"), "{facts:?}");
+    assert!(!facts.iter().any(|(s, o, _)| s == "汕头数据中心集群" && o == "广东省"), "{facts:?}");
+}
+
+#[test]
+fn a_province_that_does_not_hold_the_place_locates_nothing() {
+    let facts = located_in("河北汕头数据中心集群开工。\n");
+    assert!(!facts.iter().any(|(s, o, _)| s == "汕头市" && o == "河北省"), "{facts:?}");
+}
