@@ -32,6 +32,7 @@ pub struct EntityRules {
     concepts: Vec<String>,
     /// Common words that start with a surname (卓越, 滑雪): never a name.
     not_names: HashSet<String>,
+    not_places: HashSet<String>,
     /// One-character function words jieba's guesser glues onto the next
     /// word (是凯/信达公司, 和普京): a name does not start with one.
     clitics: HashSet<char>,
@@ -67,6 +68,8 @@ struct EntityRulesFile {
     coreference: BTreeMap<String, Vec<String>>,
     concepts: Vec<String>,
     not_names: Vec<String>,
+    #[serde(default)]
+    not_places: Vec<String>,
     clitics: String,
     verb_chars: String,
     #[serde(default)]
@@ -144,6 +147,7 @@ impl EntityRules {
             coreference,
             concepts: file.concepts,
             not_names: file.not_names.into_iter().collect(),
+            not_places: file.not_places.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
             examples: file.examples,
@@ -250,6 +254,12 @@ impl EntityRules {
             }
         }
         name
+    }
+
+    /// Whether the short form `word` of a city or province is, in news,
+    /// mostly a common word (中外来宾, 世界大同), so never the place.
+    pub fn is_not_a_place(&self, word: &str) -> bool {
+        self.not_places.contains(word)
     }
 
     /// Whether `word` is one of the class suffixes (新城, 产业园).

@@ -52,27 +52,36 @@ impl Pipeline {
             let model = scope.spawn(Segmenter::prepare_model);
             (Segmenter::plain(), model.join().unwrap_or(()))
         });
+        let entity_rules_path = rules_dir.join("entities.toml");
+        let measures_path = rules_dir.join("measures.toml");
+        let entity_rules = EntityRules::load(&entity_rules_path)?;
         // Division names that are also common words (城区, 朝阳) are not
-        // looked up: short forms jieba knows as a common noun, adjective,
-        // adverb or the like (verbs stay: jieba tags 怀来 a verb), and
-        // full names of two characters it knows as common nouns.
+        // looked up. Below the cities: short forms jieba knows as a common
+        // noun, adjective, adverb or the like (verbs stay: jieba tags 怀来
+        // a verb), and full names of two characters it knows as common
+        // nouns. Cities and provinces are too few and too often named for
+        // jieba's tags, which call 银川 and 合肥 common nouns: those that
+        // are common words are listed (`not_places`).
         let is_name_tag = |tag: &str| {
             !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s")
+        };
+        let is_common_word = |class: EntityClass, alias: &str| match class {
+            EntityClass::City | EntityClass::Province => entity_rules.is_not_a_place(alias),
+            _ => segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag)),
         };
         let risky: Vec<String> = lexicon
             .entries()
             .iter()
             .filter(|e| e.class.is_administrative())
-            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name).filter(|n| n.chars().count() <= 2)))
-            .filter(|a| segmenter.known_tag(a).is_some_and(|tag| !is_name_tag(&tag)))
+            .flat_map(|e| {
+                let names = e.aliases.iter().chain(std::iter::once(&e.name).filter(|n| n.chars().count() <= 2));
+                names.filter(|alias| is_common_word(e.class, alias))
+            })
             .cloned()
             .collect();
         for alias in risky {
             lexicon.remove_alias(&alias);
         }
-        let entity_rules_path = rules_dir.join("entities.toml");
-        let measures_path = rules_dir.join("measures.toml");
-        let entity_rules = EntityRules::load(&entity_rules_path)?;
         let measures = MeasureRules::load(&measures_path)?;
         let mut rules = Vec::new();
         for path in crate::data_files(&rules_dir, "toml")? {
