@@ -160,13 +160,25 @@ impl EntityRules {
     pub fn suffix_names(&self, sentence: &[char], tokens: &[Token<'_>], segmenter: &Segmenter) -> Vec<Found> {
         let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
         let mut found: Vec<Found> = Vec::new();
-        for end in tokens.iter().map(|t| t.end) {
+        for token in tokens {
+            let end = token.end;
             let Some(candidates) = end.checked_sub(1).and_then(|i| self.suffixes_by_last_char.get(&sentence[i])) else {
                 continue;
             };
+            // a one-character suffix is a word of its own (张北/园), or
+            // ends a word of three or more that names a kind of government
+            // body (科技局, 办公厅) — not in a common word (变局, 布局)
+            let own_word = |n: usize, class: EntityClass| {
+                n >= 2
+                    || starts.contains(&(end - n))
+                    || class == EntityClass::GovernmentBody
+                        && token.end - token.start >= 3
+                        && !self.stop.contains(token.text)
+                        && !segmenter.has_word(&sentence[end - 2..end].iter().collect::<String>())
+            };
             for (suffix, class) in candidates {
                 let n = suffix.len();
-                if end < n || (n < 2 && !starts.contains(&(end - n))) || sentence[end - n..end] != suffix[..] {
+                if end < n || !own_word(n, *class) || sentence[end - n..end] != suffix[..] {
                     continue;
                 }
                 if let Some(f) = self.name_before(sentence, tokens, end - n, end, *class, segmenter) {

@@ -55,6 +55,11 @@ impl Segmenter {
         }
     }
 
+    /// Whether jieba's dictionary holds `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
     /// The default dictionary's tag for `word` if jieba knows it as one word.
     pub fn known_tag(&self, word: &str) -> Option<String> {
         let tags = self.jieba.tag(word, false);
