@@ -616,11 +616,11 @@ impl EntityRules {
         } else {
             return None;
         };
-        // 刘庆作/讲解, 刘奇作/的/报告: a verb glued to a two-character name
+        // 刘庆作/讲解, 刘奇作/的/报告, 刘奇作/了: a verb glued to a two-character name
         let following = tokens.iter().find(|t| t.start == end);
         if end - next.start == 3
             && self.verb_chars.contains(&sentence[end - 1])
-            && following.is_some_and(|t| matches!(t.pos, "v" | "vn" | "uj"))
+            && following.is_some_and(|t| matches!(t.pos, "v" | "vn" | "uj" | "ul"))
         {
             end -= 1;
         }
