@@ -39,6 +39,11 @@ pub struct MeasureRules {
     /// Nouns naming a goal (目标): a sentence with one states goals even
     /// when it reports them.
     pub goal_nouns: Vec<String>,
+    /// Verbs of an event being held (举行, 举办): a clause announcing one
+    /// (博览会将于9月举行) makes the rest of the sentence the event's
+    /// numbers (3200家企业参展), no goals or observations of a place.
+    #[serde(default)]
+    pub events: Vec<String>,
     /// Units accepted for facts.
     pub units: Vec<String>,
     /// Sentences with the targets and observations they must yield
@@ -80,6 +85,8 @@ pub struct MeasureState {
     fresh: bool,
     /// Whether the sentence being read speaks of the future without a year.
     forecast: bool,
+    /// Whether the sentence being read announces an event.
+    event: bool,
     subject: Option<usize>,
 }
 
@@ -113,6 +120,7 @@ impl MeasureRules {
         }
         state.fresh = false;
         state.forecast = false;
+        state.event = false;
         let people = positions(facts);
         let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
         // The subject is named in the clause or earlier in the same sentence.
@@ -148,7 +156,8 @@ impl MeasureRules {
         let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
         let future = has(&self.future);
         self.update_frame(items, clause.clone(), future, input.article_date, state);
-        if has(&self.skip_clause) {
+        state.event |= future && has(&self.events);
+        if state.event || has(&self.skip_clause) {
             return;
         }
         if matches!(state.frame, Frame::Target(_)) && !state.fresh && !has(&self.goal) {
