@@ -469,9 +469,15 @@ impl Pipeline {
     ) -> Vec<Item> {
         let chars = &p.chars;
         let mut spans: Vec<(usize, usize, Item)> = Vec::new();
+        // 国铁 (国铁集团) is no mention in 全国铁路: a name may not start
+        // inside a word jieba knows (it may start one: 河北省|委)
+        let starts_inside_a_word = |at: usize| {
+            let k = tokens.partition_point(|t| t.end <= at);
+            tokens.get(k).is_some_and(|t| t.start < at && self.segmenter.has_word(t.text))
+        };
         let mut at = 0;
         while at < chars.len() {
-            if let Some((n, i)) = registry.longest_at(chars, at) {
+            if let Some((n, i)) = registry.longest_at(chars, at).filter(|_| !starts_inside_a_word(at)) {
                 let entity = &registry.entities[i];
                 spans.push((
                     at,

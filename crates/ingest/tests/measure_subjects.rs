@@ -40,3 +40,12 @@ fn a_place_that_states_its_figures_is_their_subject() {
     let subjects = subjects_of_numbers("张家口市数据中心服务器规模已达到172万台，全市新增投资320亿元。");
     assert!(subjects.iter().any(|s| s == "张家口市"), "{subjects:?}");
 }
+
+#[test]
+fn a_name_inside_another_word_is_no_subject() {
+    // 国铁 (the short form of 国铁集团) inside 全国铁路, 海南 inside 上海南京路
+    let subjects = subjects_of_numbers(
+        "国铁集团介绍了春运安排。一季度，全国铁路发送旅客11.33亿人次。上海南京路步行街单日客流超22万人次。",
+    );
+    assert!(!subjects.iter().any(|s| s == "国铁集团" || s == "海南省"), "{subjects:?}");
+}
