@@ -32,6 +32,8 @@ pub struct EntityRules {
     concepts: Vec<String>,
     /// Common words that start with a surname (卓越, 滑雪): never a name.
     not_names: HashSet<String>,
+    /// Short forms of cities and provinces that are mostly common words
+    /// (来宾, 大同): never the place.
     not_places: HashSet<String>,
     /// One-character function words jieba's guesser glues onto the next
     /// word (是凯/信达公司, 和普京): a name does not start with one.
