@@ -1,15 +1,12 @@
 //! Whose number is it: the place or organization a sentence is about, never
 //! the body that published the figures.
 
-use std::path::Path;
-use tupu_ingest::{Fact, Pipeline, parse_article};
+mod common;
+
+use tupu_ingest::Fact;
 
 fn subjects_of_numbers(text: &str) -> Vec<String> {
-    let ontology = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ontology"));
-    let pipeline = Pipeline::load(ontology).expect("ontology loads");
-    let article = parse_article(Path::new("example.txt"), text.as_bytes()).expect("an article");
-    pipeline
-        .extract(&article)
+    common::extract(&common::pipeline(), text)
         .facts
         .iter()
         .filter_map(|f| match f {

@@ -3,14 +3,12 @@
 //! locates the place the rest starts with (安徽|芜湖数据中心集群 → 芜湖市
 //! in 安徽省), or the park itself when no place follows (四川|天府新区).
 
-use std::path::Path;
-use tupu_ingest::{Fact, Pipeline, Relation, parse_article};
+mod common;
+
+use tupu_ingest::{Fact, Relation};
 
 fn located_in(text: &str) -> Vec<(String, String, String)> {
-    let pipeline = Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ontology")).unwrap();
-    let article = parse_article(Path::new("a.txt"), text.as_bytes()).unwrap();
-    let mut found: Vec<(String, String, String)> = pipeline
-        .extract(&article)
+    let mut found: Vec<(String, String, String)> = common::extract(&common::pipeline(), text)
         .facts
         .into_iter()
         .filter_map(|fact| match fact {

@@ -1,17 +1,10 @@
 //! Every rule's examples must yield the facts they list, and its counter
 //! examples must not make it fire: the rules' own specification, run as tests.
 
-use std::path::Path;
-use tupu_ingest::{Extraction, Fact, Pipeline, Quantity, parse_article};
+mod common;
 
-fn ontology() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ontology"))
-}
-
-fn extract(pipeline: &Pipeline, text: &str) -> Extraction {
-    let article = parse_article(Path::new("example.txt"), text.as_bytes()).expect("example text is an article");
-    pipeline.extract(&article)
-}
+use common::extract;
+use tupu_ingest::{Fact, Quantity};
 
 /// A fact as the examples write it; a value as the text wrote it, a range
 /// with its ends as read (`3~5个 [3..5]`).
@@ -33,7 +26,7 @@ fn value(quantity: &Quantity) -> String {
 
 #[test]
 fn every_rule_example_yields_its_facts() {
-    let pipeline = Pipeline::load(ontology()).expect("ontology loads");
+    let pipeline = common::pipeline();
     let mut failures = Vec::new();
     let mut checked = 0;
     for rule in pipeline.rules() {
@@ -94,7 +87,7 @@ fn every_rule_example_yields_its_facts() {
 /// phrases it lists as no names.
 #[test]
 fn every_name_example_yields_its_names() {
-    let pipeline = Pipeline::load(ontology()).expect("ontology loads");
+    let pipeline = common::pipeline();
     let examples = &pipeline.entity_rules().examples;
     assert!(examples.len() >= 10, "too few name examples: {}", examples.len());
     let mut failures = Vec::new();

@@ -3,18 +3,18 @@
 //! with its city, so that two articles about two 桥东区 do not describe one
 //! entity; without such context it keeps its bare name and no code.
 
-use std::path::Path;
-use tupu_ingest::{Entity, Pipeline, parse_article};
+mod common;
+
+use tupu_ingest::{Entity, Pipeline};
 
 fn qiaodong(pipeline: &Pipeline, text: &str) -> Entity {
-    let article = parse_article(Path::new("a.txt"), text.as_bytes()).unwrap();
-    let extraction = pipeline.extract(&article);
+    let extraction = common::extract(pipeline, text);
     extraction.entities.into_iter().find(|e| e.name == "桥东区").unwrap_or_else(|| panic!("no 桥东区 in {text}"))
 }
 
 #[test]
 fn a_shared_division_name_is_qualified_by_the_city_the_article_names() {
-    let pipeline = Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ontology")).unwrap();
+    let pipeline = common::pipeline();
     let zhangjiakou = qiaodong(&pipeline, "河北省张家口市桥东区建设大数据产业园。\n");
     assert_eq!(zhangjiakou.adcode.as_deref(), Some("130702"));
     assert_eq!(zhangjiakou.iri_name(), "张家口市桥东区");
