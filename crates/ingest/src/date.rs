@@ -30,6 +30,19 @@ impl PartialDate {
         Self { year, month: Some(month), day: Some(day) }
     }
 
+    /// Whether all of this period (a year, a month or a day) lies before
+    /// `other`: 2024 and 2025年3月 lie before 2025年5月, 2025 does not.
+    pub fn is_before(&self, other: PartialDate) -> bool {
+        if self.year != other.year {
+            return self.year < other.year;
+        }
+        match (self.month, other.month) {
+            (Some(m), Some(o)) if m != o => m < o,
+            (Some(_), Some(_)) => matches!((self.day, other.day), (Some(d), Some(o)) if d < o),
+            _ => false,
+        }
+    }
+
     /// The same date cut to month precision.
     pub fn to_month(self) -> Self {
         Self { day: None, ..self }
@@ -188,6 +201,17 @@ fn skip_month_end(chars: &[char], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_lies_before_a_date_when_all_of_it_does() {
+        let today = PartialDate::day(2025, 5, 20);
+        assert!(PartialDate::year(2024).is_before(today));
+        assert!(PartialDate::month(2025, 3).is_before(today));
+        assert!(PartialDate::day(2025, 5, 19).is_before(today));
+        assert!(!PartialDate::year(2025).is_before(today));
+        assert!(!PartialDate::month(2025, 5).is_before(today));
+        assert!(!PartialDate::month(2025, 10).is_before(PartialDate::year(2025)));
+    }
 
     fn dates(text: &str) -> Vec<String> {
         let base = PartialDate::day(2025, 4, 20);

@@ -126,11 +126,16 @@ impl MeasureRules {
         // The subject is named in the clause or earlier in the same sentence.
         // Only a plan's list of goals (a target frame) carries it on to the
         // next sentences; otherwise news moves on as often as not.
-        let sentence_subject =
-            (0..items.len()).take_while(|&i| !matches!(items[i], Item::Quantity(_))).find_map(subject_at);
+        let before_numbers = items.iter().take_while(|item| !matches!(item, Item::Quantity(_))).count();
+        let sentence_subject = (0..before_numbers).find_map(subject_at);
+        // 在福建，…42亿元: a sentence set in a place of its own is not about
+        // the subject of the goals before it
+        let names_a_locale = (1..before_numbers).any(|i| {
+            items[i - 1].word() == Some("在") && matches!(&items[i], Item::Entity { class, .. } if class.is_place())
+        });
         match (sentence_subject, state.frame) {
             (Some(s), _) => state.subject = Some(s),
-            (None, Frame::Target(_)) => {}
+            (None, Frame::Target(_)) if !names_a_locale => {}
             (None, _) => state.subject = None,
         }
         let mut clause_start = 0;
@@ -235,7 +240,8 @@ impl MeasureRules {
         says(&self.reported) && !says(&self.goal_nouns)
     }
 
-    /// The frame a clause sets with a date: 截至… → observation as of it;
+    /// The frame a clause sets with a date: 截至… or a date already past
+    /// → observation as of it; …以来 → observation as of the article;
     /// 到2025年 or a future word → target; a past year alone → observation.
     fn update_frame(
         &self,
@@ -254,8 +260,22 @@ impl MeasureRules {
         for i in clause {
             let Item::Date(d) = &items[i] else { continue };
             let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+            // 今年3月底 is read as 今年 and 3月底: the month says more
+            let (d, after) = match items.get(i + 1) {
+                Some(Item::Date(month)) if d.date.month.is_none() && month.date.year == d.date.year => {
+                    (month, items.get(i + 2))
+                }
+                next => (d, next),
+            };
             let year = d.date.year;
-            state.frame = if self.as_of.iter().any(|w| before.ends_with(w.as_str())) {
+            // 到今年10月底，已经有… in December: a goal's date that has passed
+            // is a date of record; so is the start of 2021年以来
+            let passed = article_date.is_some_and(|a| d.date.is_before(a));
+            let since = after.and_then(Item::word).is_some_and(|w| w.starts_with("以来"));
+            state.frame = if since {
+                // what has been done since then is as of the article's date
+                Frame::Observation(None)
+            } else if self.as_of.iter().any(|w| before.ends_with(w.as_str())) || passed {
                 Frame::Observation(Some(d.date))
             } else if self.target_before_year.iter().any(|w| w == before)
                 || (future && article_date.is_none_or(|a| year >= a.year))
@@ -330,7 +350,8 @@ fn positions(facts: &[Fact]) -> Vec<(String, String)> {
 /// (向宝德数坝持股), nor a source (据…介绍); or a person's organization.
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
-    const GOVERNING: &[&str] = &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "从", "设立"];
+    const GOVERNING: &[&str] =
+        &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "从", "设立", "协同"];
     let governed = i > 0 && items[i - 1].word().is_some_and(|w| GOVERNING.contains(&w));
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
@@ -343,6 +364,16 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         if matches!(items.get(next), Some(Item::Entity { class, .. }) if located(class)) {
             return if governed { None } else { subject_at(items, next, registry, people) };
         }
+        // 内蒙古呼伦贝尔市9329.53万亩草原: the division named second,
+        // within the first, is the one the numbers are about (内蒙古全区
+        // is still 内蒙古: 全区 names nothing)
+        if let Some(Item::Entity { entity: inner, class: inner_class, surface }) = items.get(i + 1) {
+            let named = &registry.entities[*inner];
+            let written = named.name == *surface || named.aliases.contains(surface);
+            if inner_class.is_administrative() && written && registry.is_within(*inner, *entity) {
+                return if governed { None } else { subject_at(items, i + 1, registry, people) };
+            }
+        }
     }
     let listed =
         matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
@@ -350,10 +381,26 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =
         &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
-    const SOURCE_DATA: &[&str] = &["数据显示", "数据表明", "统计显示", "统计数据"];
-    let following: String =
-        items[i + 1..].iter().take(6).take_while(|item| !item.is_clause_break()).map_while(Item::word).collect();
-    let source = SOURCE.iter().any(|w| following.starts_with(w)) || SOURCE_DATA.iter().any(|w| following.contains(w));
+    const SOURCE_DATA: &[&str] = &["数据显示", "数据表明", "统计显示", "统计数据", "分析显示", "监测显示", "调查显示"];
+    // the day it spoke may come between: 商务部今天（2月18日）发布的数据显示
+    const WHEN: &[&str] = &["今天", "今日", "昨天", "近日", "日前", "（", "）", "(", ")"];
+    let following: String = items[i + 1..]
+        .iter()
+        .take_while(|item| !item.is_clause_break())
+        .map_while(|item| match item {
+            Item::Date(_) => Some(""),
+            _ => item.word(),
+        })
+        .skip_while(|w| w.is_empty() || WHEN.contains(w))
+        .take(6)
+        .collect();
+    // 商务部商务大数据监测…, 商务部重点监测餐饮企业…: what a body watches
+    // or counts is the field's, not the body's (a place's own 重点监测的
+    // 企业 are its own)
+    const WATCHED: &[&str] = &["监测", "统计"];
+    let source = SOURCE.iter().any(|w| following.starts_with(w))
+        || SOURCE_DATA.iter().any(|w| following.contains(w))
+        || (class.is_organization() && WATCHED.iter().any(|w| following.contains(w)));
     let is_person = *class == crate::vocab::EntityClass::Person;
     if listed || governed || (source && !is_person) {
         return None;

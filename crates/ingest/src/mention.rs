@@ -478,16 +478,18 @@ impl EntityRules {
             let verb = matches!(t.pos, "v" | "vd") && !self.generic.contains(t.text);
             // 10余个国家70多个枢纽站点: a number after a noun starts another phrase
             let another_phrase = t.pos == "m" && text.chars().last().is_some_and(|c| !c.is_numeric());
-            if matches!(t.text, "，" | "。" | "；" | "、" | "：") || matches!(t.pos, "p" | "c") || verb || another_phrase {
+            if matches!(t.text, "，" | "。" | "；" | "、" | "：")
+                || matches!(t.pos, "p" | "c")
+                || verb
+                || another_phrase
+            {
                 break;
             }
             text.push_str(t.text);
             if text.ends_with("企业") || text.ends_with("基金") {
                 class = Some(EntityClass::Company);
-            } else if let Some((_, c)) = self
-                .suffixes
-                .iter()
-                .find(|(suffix, _)| suffix.chars().count() >= 2 && text.ends_with(suffix.as_str()))
+            } else if let Some((_, c)) =
+                self.suffixes.iter().find(|(suffix, _)| suffix.chars().count() >= 2 && text.ends_with(suffix.as_str()))
             {
                 class = Some(*c);
             } else if t.pos.starts_with('n') {

@@ -166,6 +166,10 @@ const UNITS: &[&str] = &[
     "个基点",
     "个",
     "家",
+    "架次",
+    "辆次",
+    "艘次",
+    "标箱",
     "架",
     "人次",
     "人",
@@ -289,7 +293,9 @@ fn reading_at(chars: &[char], at: usize) -> Option<Reading> {
     };
     let mut approx = approx_at(&mut pos);
     let (mut value, mut max) = (numeral.value, numeral.max);
-    let multiplier = [("万亿", 12), ("亿", 8), ("万", 4)].into_iter().find(|(word, _)| starts_with(chars, pos, word));
+    let multiplier = [("万亿亿", 20), ("亿亿", 16), ("万亿", 12), ("亿", 8), ("万", 4)]
+        .into_iter()
+        .find(|(word, _)| starts_with(chars, pos, word));
     if let Some((word, exponent)) = multiplier {
         value = value.times_pow10(exponent);
         max = max.map(|m| m.times_pow10(exponent));
@@ -560,6 +566,13 @@ mod tests {
         check("61.18亿千瓦时", "6118000000", "千瓦时");
         check("1万亿元", "1000000000000", "元");
         check("380万千瓦", "3800000", "千瓦");
+        // counts of trips and containers keep their unit: 次 makes 架 a flight
+        check("14.8万架次", "148000", "架次");
+        check("265万辆次", "2650000", "辆次");
+        check("2万标箱", "20000", "标箱");
+        // computing power: 每秒640亿亿次 (亿亿 = 10¹⁶), 1.97万亿亿次 (10²⁰)
+        check("640亿亿次", "6400000000000000000", "");
+        check("1.97万亿亿次", "197000000000000000000", "");
     }
 
     #[test]

@@ -266,7 +266,7 @@ impl Pipeline {
             // 安徽芜湖数据中心集群: 芜湖 lies in 安徽; 贵州贵安新区: the park does
             if let Some(province) = province {
                 let located = place.unwrap_or(i);
-                if place.is_none() || entity_within(registry, located, province) {
+                if place.is_none() || registry.is_within(located, province) {
                     name_facts.push(Fact::Relation {
                         subject: registry.entities[located].name.clone(),
                         relation: Relation::LocatedIn,
@@ -469,6 +469,7 @@ impl Pipeline {
     ) -> Vec<Item> {
         let chars = &p.chars;
         let mut spans: Vec<(usize, usize, Item)> = Vec::new();
+        focus.start_sentence();
         // 国铁 (国铁集团) is no mention in 全国铁路: a name may not start
         // inside a word jieba knows (it may start one: 河北省|委)
         let starts_inside_a_word = |at: usize| {
@@ -479,6 +480,7 @@ impl Pipeline {
         while at < chars.len() {
             if let Some((n, i)) = registry.longest_at(chars, at).filter(|_| !starts_inside_a_word(at)) {
                 let entity = &registry.entities[i];
+                focus.named_in_sentence(at, i, entity.class);
                 spans.push((
                     at,
                     at + n,
@@ -522,7 +524,7 @@ impl Pipeline {
             }
             if t.end > pos {
                 let text: String = chars[pos.max(t.start)..t.end].iter().collect();
-                match self.coreference(&text, focus, registry) {
+                match self.coreference(&text, pos.max(t.start), focus, registry) {
                     Some(i) => items.push(Item::Entity { entity: i, class: registry.entities[i].class, surface: text }),
                     None => items.push(word_item(&text, t.pos)),
                 }
@@ -532,9 +534,9 @@ impl Pipeline {
         items
     }
 
-    fn coreference(&self, word: &str, focus: &Focus, registry: &Registry) -> Option<usize> {
+    fn coreference(&self, word: &str, at: usize, focus: &Focus, registry: &Registry) -> Option<usize> {
         let class = self.entity_rules.coreference.iter().find(|(w, _)| w == word)?.1;
-        focus.resolve(class, registry)
+        focus.resolve(class, at, registry)
     }
 
     fn apply_rules(
@@ -710,7 +712,12 @@ struct Prepared<'a> {
 impl Prepared<'_> {
     /// The sentence as the evidence of a fact found by `rule`.
     fn evidence(&self, rule: &str) -> Evidence {
-        Evidence { sentence: self.sentence.text.to_string(), start: self.sentence.start, end: self.sentence.end, rule: rule.into() }
+        Evidence {
+            sentence: self.sentence.text.to_string(),
+            start: self.sentence.start,
+            end: self.sentence.end,
+            rule: rule.into(),
+        }
     }
 }
 
@@ -720,33 +727,33 @@ fn word_item(text: &str, pos: &str) -> Item {
 
 fn is_within(registry: &Registry, inner: &Item, outer: &Item) -> bool {
     match (inner.entity(), outer.entity()) {
-        (Some(inner), Some(outer)) => entity_within(registry, inner, outer),
+        (Some(inner), Some(outer)) => registry.is_within(inner, outer),
         _ => false,
     }
 }
 
-/// Whether the division code of entity `inner` lies within that of `outer`.
-fn entity_within(registry: &Registry, inner: usize, outer: usize) -> bool {
-    let code = |e: usize| registry.entities[e].adcode.clone();
-    match (code(inner), code(outer)) {
-        (Some(i), Some(o)) => {
-            let prefix = o.trim_end_matches('0');
-            let prefix = if prefix.len() % 2 == 1 { &o[..prefix.len() + 1] } else { prefix };
-            i != o && i.starts_with(prefix)
-        }
-        _ => false,
-    }
-}
-
-/// Which entity 该市 / 该公司 refer to: the most recent one of that class,
-/// else the one the article mentions most.
+/// Which entity 该市 / 全市 / 该公司 refer to: the last one of that class
+/// named before it in the same sentence (上海…商圈…，全市…); else, for a
+/// company, the most recent one; else the one the article mentions most.
 struct Focus {
     recent: Vec<(EntityClass, usize)>,
+    /// The names of the sentence being read: where each starts, its class
+    /// and entity, in the order of the text.
+    in_sentence: Vec<(usize, EntityClass, usize)>,
 }
 
 impl Focus {
     fn new(_registry: &Registry) -> Self {
-        Self { recent: Vec::new() }
+        Self { recent: Vec::new(), in_sentence: Vec::new() }
+    }
+
+    fn start_sentence(&mut self) {
+        self.in_sentence.clear();
+    }
+
+    /// Notes a name of the sentence being read, met left to right.
+    fn named_in_sentence(&mut self, at: usize, entity: usize, class: EntityClass) {
+        self.in_sentence.push((at, class, entity));
     }
 
     fn seen(&mut self, entity: usize, registry: &Registry, _at: usize) {
@@ -755,13 +762,18 @@ impl Focus {
         self.recent.push((class, entity));
     }
 
-    fn resolve(&self, class: EntityClass, registry: &Registry) -> Option<usize> {
-        if class == EntityClass::Company {
-            if let Some((_, e)) = self.recent.iter().find(|(c, _)| *c == class) {
-                return Some(*e);
-            }
+    /// The entity of `class` that a word at character `at` of the
+    /// sentence being read refers to.
+    fn resolve(&self, class: EntityClass, at: usize, registry: &Registry) -> Option<usize> {
+        let before = self.in_sentence.iter().take_while(|(start, ..)| *start < at);
+        if let Some((.., e)) = before.filter(|(_, c, _)| *c == class).last() {
+            return Some(*e);
         }
-        registry.most_mentioned(class).or_else(|| self.recent.iter().find(|(c, _)| *c == class).map(|(_, e)| *e))
+        let recent = self.recent.iter().find(|(c, _)| *c == class).map(|(_, e)| *e);
+        if class == EntityClass::Company && recent.is_some() {
+            return recent;
+        }
+        registry.most_mentioned(class).or(recent)
     }
 }
 

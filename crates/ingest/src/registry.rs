@@ -20,6 +20,20 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// Whether the division code of entity `inner` lies within that of
+    /// `outer` (怀来县 within 张家口市 within 河北省).
+    pub fn is_within(&self, inner: usize, outer: usize) -> bool {
+        let code = |e: usize| self.entities[e].adcode.as_deref();
+        match (code(inner), code(outer)) {
+            (Some(i), Some(o)) => {
+                let prefix = o.trim_end_matches('0');
+                let prefix = if prefix.len() % 2 == 1 { &o[..prefix.len() + 1] } else { prefix };
+                i != o && i.starts_with(prefix)
+            }
+            _ => false,
+        }
+    }
+
     /// The entity a surface form names.
     pub fn find(&self, surface: &str) -> Option<usize> {
         self.by_surface.get(surface).copied()

@@ -23,6 +23,10 @@ fn the_publisher_of_figures_is_not_their_subject() {
         "国家能源局发布数据显示，全国累计发电装机容量约29.2亿千瓦。",
         "国家统计局发布的数据显示，全国规模以上工业增加值同比增长4.6%。",
         "财政部数据显示，全国一般公共预算收入203703亿元。",
+        // the day it spoke comes between the body and its report
+        "国家能源局今天（3月9日）发布的数据显示，全国风电装机容量同比增长18%。",
+        // what a body watches is the field's
+        "商务部重点监测零售企业家电销售额同比增长12%。",
     ] {
         let subjects = subjects_of_numbers(text);
         assert!(
@@ -45,4 +49,39 @@ fn a_name_inside_another_word_is_no_subject() {
         "国铁集团介绍了春运安排。一季度，全国铁路发送旅客11.33亿人次。上海南京路步行街单日客流超22万人次。",
     );
     assert!(!subjects.iter().any(|s| s == "国铁集团" || s == "海南省"), "{subjects:?}");
+}
+
+#[test]
+fn the_division_named_second_is_the_subject() {
+    // a province before a city it holds only says where the city lies
+    let subjects = subjects_of_numbers("河北承德市已建成数据中心15个。");
+    assert_eq!(subjects, ["承德市"]);
+    // 全区 after a region's name names no other division
+    let subjects = subjects_of_numbers("张家口市怀来县新增企业30家。内蒙古全区累计种草3000万亩。");
+    assert_eq!(subjects, ["怀来县", "内蒙古自治区"]);
+}
+
+#[test]
+fn whole_city_means_the_city_just_named() {
+    // 全市 is the city named before it in the sentence, not the city the
+    // article names most
+    let subjects = subjects_of_numbers(
+        "张家口市和张家口市的企业在承德市签约。截至目前，承德市的企业入驻园区，全市已有数据中心12个。",
+    );
+    assert_eq!(subjects, ["承德市"]);
+    let subjects = subjects_of_numbers("张家口市和张家口市的企业签约。截至目前，全市已有数据中心12个。");
+    assert_eq!(subjects, ["张家口市"]);
+}
+
+#[test]
+fn a_partner_named_after_coordination_is_no_subject() {
+    let subjects = subjects_of_numbers("到2027年，天津市将建成数据中心20个，协同河北省建设3个产业集群。");
+    assert_eq!(subjects, ["天津市", "天津市"]);
+}
+
+#[test]
+fn a_sentence_set_in_another_place_does_not_inherit_a_plans_subject() {
+    let subjects =
+        subjects_of_numbers("到2027年，承德市数据中心将达到20个。在山西，数据交易所成立以来交易额已超过12亿元。");
+    assert_eq!(subjects, ["承德市"]);
 }

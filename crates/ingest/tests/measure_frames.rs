@@ -1,0 +1,42 @@
+//! Goal or record: the date a number is given for, read against the date
+//! of the article.
+
+mod common;
+
+use std::path::Path;
+use tupu_ingest::{Fact, parse_article};
+
+/// `kind subject value` of each number of `text`, read as an article of
+/// `date`.
+fn numbers(date: &str, text: &str) -> Vec<String> {
+    let article = format!("---\ntitle: 测试\ndate: {date}\n---\n{text}\n");
+    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
+    common::pipeline()
+        .extract(&article)
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Target { subject, quantity, .. } => Some(format!("target {subject} {}", quantity.text)),
+            Fact::Observation { subject, quantity, .. } => Some(format!("observation {subject} {}", quantity.text)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_date_already_past_is_a_date_of_record() {
+    let text = "到今年3月底，承德市已经有200多家企业完成改造。";
+    assert_eq!(numbers("2024-05-10", text), ["observation 承德市 200多家"]);
+    assert_eq!(numbers("2024-01-10", text), ["target 承德市 200多家"]);
+}
+
+#[test]
+fn what_was_done_since_a_year_is_a_record() {
+    let text = "“十四五”以来，承德市累计引进数据企业60家。";
+    assert_eq!(numbers("2024-05-10", text), ["observation 承德市 60家"]);
+}
+
+#[test]
+fn a_scale_is_no_value() {
+    assert!(numbers("2024-05-10", "到2027年，承德市将打造千亿级数据产业集群。").is_empty());
+}
