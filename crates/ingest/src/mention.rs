@@ -238,6 +238,16 @@ impl EntityRules {
             }
             start = token.start;
         }
+        // 完善…重大项目, 助力自动泊车示范项目: what is done to a project
+        // opens no name of it (verbs are name words only inside one)
+        if matches!(class, EntityClass::Project | EntityClass::Plan) {
+            while let Some(t) = tokens.iter().find(|t| t.start == start && t.end < suffix_start) {
+                if !matches!(t.pos, "v" | "vd" | "vn") || self.generic.contains(t.text) {
+                    break;
+                }
+                start = t.end;
+            }
+        }
         if depth != 0 || !self.is_distinctive(&sentence[start..suffix_start]) {
             return None;
         }
