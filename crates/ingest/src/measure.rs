@@ -30,6 +30,10 @@ pub struct MeasureRules {
     /// Words right after a quantity that make it a threshold or price, not
     /// a value (超十亿元的, 3万元一台).
     pub not_a_value_after: Vec<String>,
+    /// Words right before a quantity that make it no value of the subject
+    /// (来自40个国家: where an event's guests came from).
+    #[serde(default)]
+    pub not_a_value_before: Vec<String>,
     /// Words that, in a clause, say its numbers are not about the subject.
     pub skip_clause: Vec<String>,
     /// Words that make a sentence the report of someone's forecast or
@@ -130,8 +134,11 @@ impl MeasureRules {
         let sentence_subject = (0..before_numbers).find_map(subject_at);
         // 在福建，…42亿元: a sentence set in a place of its own is not about
         // the subject of the goals before it
-        let names_a_locale = (1..before_numbers).any(|i| {
-            items[i - 1].word() == Some("在") && matches!(&items[i], Item::Entity { class, .. } if class.is_place())
+        // and so is one about the whole country (目前，全国已有20个省市…)
+        let names_a_locale = (0..before_numbers).any(|i| {
+            let after_zai = i > 0 && items[i - 1].word() == Some("在");
+            items[i].word() == Some("全国")
+                || after_zai && matches!(&items[i], Item::Entity { class, .. } if class.is_place())
         });
         match (sentence_subject, state.frame) {
             (Some(s), _) => state.subject = Some(s),
@@ -204,6 +211,11 @@ impl MeasureRules {
             }
             // 三大品牌, 四项第一: small counts in words are narrative
             if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() < 10.0 {
+                continue;
+            }
+            // 上百台, 数千架次: an order of magnitude, no value
+            let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+            if previous.ends_with(['上', '数', '几']) && quantity.text.starts_with(['百', '千', '万']) {
                 continue;
             }
             let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
@@ -303,6 +315,9 @@ impl MeasureRules {
             return true;
         }
         let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+        if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
+            return true;
+        }
         let modifies_noun = next.chars().next().is_some_and(crate::clean::is_cjk)
             && !["以上", "和", "或", "及", "左右"].iter().any(|w| next.starts_with(w));
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
@@ -351,7 +366,7 @@ fn positions(facts: &[Fact]) -> Vec<(String, String)> {
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
     const GOVERNING: &[&str] =
-        &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "从", "设立", "协同"];
+        &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同"];
     let governed = i > 0 && items[i - 1].word().is_some_and(|w| GOVERNING.contains(&w));
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
@@ -375,13 +390,15 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
             }
         }
     }
+    // 阿里、腾讯等12个; 乌兰察布至大同段 (one end of a route)
     let listed =
-        matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外"));
+        matches!(items.get(i + 1).and_then(Item::word), Some("、" | "等" | "和" | "与" | "及" | "的" | "内外" | "至"));
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
     // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =
         &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
-    const SOURCE_DATA: &[&str] = &["数据显示", "数据表明", "统计显示", "统计数据", "分析显示", "监测显示", "调查显示"];
+    const SOURCE_DATA: &[&str] =
+        &["数据显示", "数据表明", "统计显示", "统计数据", "分析显示", "监测显示", "调查显示", "获悉", "了解到", "通报"];
     // the day it spoke may come between: 商务部今天（2月18日）发布的数据显示
     const WHEN: &[&str] = &["今天", "今日", "昨天", "近日", "日前", "（", "）", "(", ")"];
     let following: String = items[i + 1..]

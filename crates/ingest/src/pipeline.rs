@@ -618,13 +618,39 @@ impl Pipeline {
                 .filter(|o| o.class == EntityClass::Company)
                 .find_map(|o| starts_with(&e.name, o));
             let rest = &e.name[operator.unwrap_or(0)..];
+            // 中国（北京）自由贸易试验区, 吉林长春新区: a division named later
+            // inside the name, nearer its suffix, is where it lies — if it
+            // starts a word there (not 安新 in 雄安新区) and lies within the
+            // division the name starts with (not 滨海 in 天津滨海新区)
+            let first_division = registry.entities.iter().position(|o| {
+                o.class.is_administrative() && o.class != EntityClass::Country && starts_with(rest, o).is_some()
+            });
+            let words = self.segmenter.tokens(rest);
+            let last_char = rest.chars().count();
+            let later_division = words
+                .iter()
+                .filter(|w| w.start > 0 && w.end < last_char)
+                .filter_map(|w| self.lexicon.get(w.text).filter(|entry| entry.class.is_administrative()))
+                .filter_map(|entry| registry.find(&entry.name))
+                .rfind(|&k| {
+                    registry.entities[k].name != e.name && first_division.is_none_or(|f| registry.is_within(k, f))
+                })
+                .map(|k| &registry.entities[k]);
+            if let Some(place) = later_division {
+                facts.push(Fact::Relation {
+                    subject: e.name.clone(),
+                    relation: Relation::LocatedIn,
+                    object: place.name.clone(),
+                    evidence: named.clone(),
+                });
+            }
             for other in &registry.entities {
                 if other.name == e.name {
                     continue;
                 }
                 let evidence = named.clone();
                 let is_place = other.class.is_administrative() || other.class == EntityClass::Park;
-                if is_place && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
+                if is_place && later_division.is_none() && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
                     facts.push(Fact::Relation {
                         subject: e.name.clone(),
                         relation: Relation::LocatedIn,

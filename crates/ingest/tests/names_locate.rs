@@ -38,3 +38,20 @@ fn a_province_that_does_not_hold_the_place_locates_nothing() {
     let facts = located_in("河北汕头数据中心集群开工。\n");
     assert!(!facts.iter().any(|(s, o, _)| s == "汕头市" && o == "河北省"), "{facts:?}");
 }
+
+#[test]
+fn a_division_named_inside_a_name_locates_it() {
+    let located = |text: &str| -> Vec<(String, String)> {
+        located_in(text).into_iter().filter(|(_, _, rule)| rule == "name/prefix").map(|(s, o, _)| (s, o)).collect()
+    };
+    // in brackets after the country, or after the company that runs it
+    // (a division the article names: the registry's, not the lexicon's)
+    let facts = located("河北省、保定市共建中国（河北）自由贸易试验区和星辰科技保定数据中心。\n");
+    assert!(facts.contains(&("中国（河北）自由贸易试验区".into(), "河北省".into())), "{facts:?}");
+    assert!(!facts.iter().any(|(s, o)| s == "中国（河北）自由贸易试验区" && o == "中国"), "{facts:?}");
+    assert!(facts.contains(&("星辰科技保定数据中心".into(), "保定市".into())), "{facts:?}");
+    // not a division that only looks like one inside a word, nor one
+    // outside the division the name starts with
+    let facts = located("雄安新区和天津滨海高新区同日揭牌。\n");
+    assert!(!facts.iter().any(|(_, o)| o == "安新县" || o == "滨海县"), "{facts:?}");
+}

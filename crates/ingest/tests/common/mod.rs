@@ -1,6 +1,9 @@
 //! What the ingest integration tests share: the project's pipeline and the
 //! extraction of a text as an article.
 
+// each test file uses only some of these
+#![allow(dead_code)]
+
 use std::path::Path;
 use tupu_ingest::{Extraction, Pipeline, parse_article};
 
