@@ -397,8 +397,20 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =
         &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
-    const SOURCE_DATA: &[&str] =
-        &["数据显示", "数据表明", "统计显示", "统计数据", "分析显示", "监测显示", "调查显示", "获悉", "了解到", "通报"];
+    const SOURCE_DATA: &[&str] = &[
+        "数据显示",
+        "数据表明",
+        "统计显示",
+        "统计数据",
+        "分析显示",
+        "监测显示",
+        "调查显示",
+        "获悉",
+        "了解到",
+        "通报",
+        "负责人介绍",
+        "负责人表示",
+    ];
     // the day it spoke may come between: 商务部今天（2月18日）发布的数据显示
     const WHEN: &[&str] = &["今天", "今日", "昨天", "近日", "日前", "（", "）", "(", ")"];
     let following: String = items[i + 1..]

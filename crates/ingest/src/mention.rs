@@ -238,8 +238,8 @@ impl EntityRules {
             }
             start = token.start;
         }
-        // 完善…重大项目, 助力自动泊车示范项目: what is done to a project
-        // opens no name of it (verbs are name words only inside one)
+        // 完善…重大项目, 扶持…示范项目: what is done to a project opens no
+        // name of it (verbs are name words only inside one)
         if matches!(class, EntityClass::Project | EntityClass::Plan) {
             while let Some(t) = tokens.iter().find(|t| t.start == start && t.end < suffix_start) {
                 if !matches!(t.pos, "v" | "vd" | "vn") || self.generic.contains(t.text) {
@@ -247,6 +247,17 @@ impl EntityRules {
                 }
                 start = t.end;
             }
+        }
+        // 加拿大两大铁路公司: "the N major" companies are a kind, no name
+        // (a layout's 四大…功能区 is one)
+        let the_n_major = |t: &&Token<'_>| {
+            let mut chars = t.text.chars();
+            matches!((chars.next(), chars.next(), chars.next()), (Some(n), Some('大'), None) if "两三四五六七八九十".contains(n))
+        };
+        if class.is_organization()
+            && tokens.iter().filter(|t| t.start >= start && t.end <= suffix_start).any(|t| the_n_major(&t))
+        {
+            return None;
         }
         if depth != 0 || !self.is_distinctive(&sentence[start..suffix_start]) {
             return None;

@@ -27,6 +27,8 @@ fn the_publisher_of_figures_is_not_their_subject() {
         "国家能源局今天（3月9日）发布的数据显示，全国风电装机容量同比增长18%。",
         // what a body watches is the field's
         "商务部重点监测零售企业家电销售额同比增长12%。",
+        // what its spokesman tells is the country's
+        "财政部相关负责人介绍，全国一般公共预算支出同比增长3%。",
     ] {
         let subjects = subjects_of_numbers(text);
         assert!(
