@@ -132,9 +132,9 @@ impl MeasureRules {
         // next sentences; otherwise news moves on as often as not.
         let before_numbers = items.iter().take_while(|item| !matches!(item, Item::Quantity(_))).count();
         let sentence_subject = (0..before_numbers).find_map(subject_at);
-        // 在福建，…42亿元: a sentence set in a place of its own is not about
-        // the subject of the goals before it
-        // and so is one about the whole country (目前，全国已有20个省市…)
+        // 在福建，…42亿元 and 目前，全国已有20个省市…: a sentence set in a
+        // place of its own, or in the whole country, is not about the
+        // subject of the goals before it
         let names_a_locale = (0..before_numbers).any(|i| {
             let after_zai = i > 0 && items[i - 1].word() == Some("在");
             items[i].word() == Some("全国")
@@ -211,11 +211,6 @@ impl MeasureRules {
             }
             // 三大品牌, 四项第一: small counts in words are narrative
             if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() < 10.0 {
-                continue;
-            }
-            // 上百台, 数千架次: an order of magnitude, no value
-            let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
-            if previous.ends_with(['上', '数', '几']) && quantity.text.starts_with(['百', '千', '万']) {
                 continue;
             }
             let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
@@ -316,6 +311,11 @@ impl MeasureRules {
         }
         let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
+            return true;
+        }
+        // 上百台, 数千架次: an order of magnitude
+        let magnitude = matches!(&items[i], Item::Quantity(q) if q.quantity.text.starts_with(['百', '千', '万']));
+        if magnitude && previous.ends_with(['上', '数', '几']) {
             return true;
         }
         let modifies_noun = next.chars().next().is_some_and(crate::clean::is_cjk)

@@ -250,12 +250,8 @@ impl EntityRules {
         }
         // 加拿大两大铁路公司: "the N major" companies are a kind, no name
         // (a layout's 四大…功能区 is one)
-        let the_n_major = |t: &&Token<'_>| {
-            let mut chars = t.text.chars();
-            matches!((chars.next(), chars.next(), chars.next()), (Some(n), Some('大'), None) if "两三四五六七八九十".contains(n))
-        };
         if class.is_organization()
-            && tokens.iter().filter(|t| t.start >= start && t.end <= suffix_start).any(|t| the_n_major(&t))
+            && tokens.iter().filter(|t| t.start >= start && t.end <= suffix_start).any(|t| is_the_n_major(t.text))
         {
             return None;
         }
@@ -664,6 +660,12 @@ impl EntityRules {
             end,
         })
     }
+}
+
+/// Whether `word` is "the N major" (两大, 四大).
+fn is_the_n_major(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(n), Some('大'), None) if "两三四五六七八九十".contains(n))
 }
 
 /// Whether the words `start..end` hold a proper name: a name found inside

@@ -154,7 +154,7 @@ impl Pipeline {
         self.derive_short_forms(&article.text, &mut registry);
         let mut facts = name_facts;
         let mut measure_state = MeasureState::default();
-        let mut focus = Focus::new(&registry);
+        let mut focus = Focus::default();
         // where each entity is first named: the evidence of what its name says
         let mut mentioned: Vec<Option<Evidence>> = vec![None; registry.entities.len()];
         for (p, tokens) in prepared.iter().zip(&words) {
@@ -168,9 +168,9 @@ impl Pipeline {
                 registry: &registry,
             };
             self.measures.read(&sentence, &mut measure_state, &evidence, &mut facts);
-            for (i, item) in items.iter().enumerate() {
+            for item in &items {
                 if let Item::Entity { entity, .. } = item {
-                    focus.seen(*entity, &registry, i);
+                    focus.seen(*entity, &registry);
                     if mentioned[*entity].is_none() {
                         mentioned[*entity] = Some(evidence("name/prefix"));
                     }
@@ -625,12 +625,15 @@ impl Pipeline {
             let first_division = registry.entities.iter().position(|o| {
                 o.class.is_administrative() && o.class != EntityClass::Country && starts_with(rest, o).is_some()
             });
-            let words = self.segmenter.tokens(rest);
             let last_char = rest.chars().count();
-            let later_division = words
-                .iter()
-                .filter(|w| w.start > 0 && w.end < last_char)
-                .filter_map(|w| self.lexicon.get(w.text).filter(|entry| entry.class.is_administrative()))
+            let mut end = 0;
+            let inner_words = self.segmenter.cut(rest).into_iter().filter(|w| {
+                let start = end;
+                end += w.chars().count();
+                start > 0 && end < last_char
+            });
+            let later_division = inner_words
+                .filter_map(|w| self.lexicon.get(w).filter(|entry| entry.class.is_administrative()))
                 .filter_map(|entry| registry.find(&entry.name))
                 .rfind(|&k| {
                     registry.entities[k].name != e.name && first_division.is_none_or(|f| registry.is_within(k, f))
@@ -761,6 +764,7 @@ fn is_within(registry: &Registry, inner: &Item, outer: &Item) -> bool {
 /// Which entity 该市 / 全市 / 该公司 refer to: the last one of that class
 /// named before it in the same sentence (上海…商圈…，全市…); else, for a
 /// company, the most recent one; else the one the article mentions most.
+#[derive(Default)]
 struct Focus {
     recent: Vec<(EntityClass, usize)>,
     /// The names of the sentence being read: where each starts, its class
@@ -769,10 +773,6 @@ struct Focus {
 }
 
 impl Focus {
-    fn new(_registry: &Registry) -> Self {
-        Self { recent: Vec::new(), in_sentence: Vec::new() }
-    }
-
     fn start_sentence(&mut self) {
         self.in_sentence.clear();
     }
@@ -782,7 +782,7 @@ impl Focus {
         self.in_sentence.push((at, class, entity));
     }
 
-    fn seen(&mut self, entity: usize, registry: &Registry, _at: usize) {
+    fn seen(&mut self, entity: usize, registry: &Registry) {
         let class = registry.entities[entity].class;
         self.recent.retain(|(c, _)| *c != class);
         self.recent.push((class, entity));
