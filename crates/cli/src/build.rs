@@ -170,7 +170,8 @@ impl Round<'_> {
                     // error, or the round stopped).
                     let _ = jobs.par_iter().enumerate().try_for_each_with(sender, |sender, (at, job)| {
                         let extracted = read_expected(&job.path, &job.id).and_then(|bytes| {
-                            parse_article(&job.path, &bytes).map(|a| pipeline.extract(&a)).map_err(|e| e.to_string())
+                            let article = parse_article(&job.path, &bytes).map_err(|e| e.to_string())?;
+                            extract_or_report(pipeline, &article, &job.path)
                         });
                         sender.send((at, extracted)).map_err(drop)
                     });
@@ -447,6 +448,13 @@ fn sync_ontology(store: &GraphStore, ontology: &Path) -> anyhow::Result<()> {
         Err(_) => eprintln!("warning: {} not found; the ontology graph is left as it was", ttl.display()),
     }
     Ok(())
+}
+
+/// The facts of one article; a panic while extracting them (a bug of
+/// tupu's) fails that article alone, named, and the build goes on.
+fn extract_or_report(pipeline: &Pipeline, article: &tupu_ingest::Article, path: &Path) -> Result<Extraction, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(article)))
+        .map_err(|_| format!("{}: extraction failed on a bug of tupu (the panic above says where)", path.display()))
 }
 
 /// The bytes of a file if they still are those of article `id` (the file

@@ -18,6 +18,9 @@ pub struct EntityRules {
     /// the lookup for every word end of every sentence.
     suffixes_by_last_char: HashMap<char, Vec<(Vec<char>, EntityClass)>>,
     min_stem: BTreeMap<EntityClass, usize>,
+    /// Classes whose suffix names must hold the name of a place, person or
+    /// organization (怀来大数据产业基地); common words alone name a kind.
+    need_a_proper_word: HashSet<EntityClass>,
     generic: HashSet<String>,
     /// The generic words, longest first, for stripping them from a stem.
     generic_longest_first: Vec<String>,
@@ -75,7 +78,33 @@ struct EntityRulesFile {
     clitics: String,
     verb_chars: String,
     #[serde(default)]
+    need_a_proper_word: Vec<String>,
+    #[serde(default)]
     examples: Vec<NameExample>,
+}
+
+/// Whether jieba's tag (or the lexicon's, which replaces it) marks a
+/// word as the name of a place, person or organization.
+fn is_proper_name_tag(tag: &str) -> bool {
+    matches!(tag, "ns" | "nr" | "nrt" | "nrfg" | "nt")
+}
+
+/// Whether `found` is listed (with 、) in the same clause as one of
+/// `names` of its class: 张北云计算基地、创坝、冰雪数据产业园等 makes
+/// 冰雪数据产业园 one of the parks named.
+fn listed_with<'a>(found: &Found, mut names: impl Iterator<Item = &'a Found>, sentence: &[char]) -> bool {
+    names.any(|other| {
+        let between = if other.end <= found.start {
+            &sentence[other.end..found.start]
+        } else if other.start >= found.end {
+            &sentence[found.end..other.start]
+        } else {
+            return false; // the same name, or one inside the other
+        };
+        other.class == found.class
+            && between.contains(&'、')
+            && !between.iter().any(|c| "，。；：！？,;:!?".contains(*c))
+    })
 }
 
 /// A name found in a sentence.
@@ -118,6 +147,7 @@ impl EntityRules {
         for (name, n) in &file.min_stem {
             min_stem.insert(class(name)?, *n);
         }
+        let need_a_proper_word = file.need_a_proper_word.iter().map(|name| class(name)).collect::<Result<_>>()?;
         let mut coreference = Vec::new();
         for (name, words) in &file.coreference {
             let c = class(name)?;
@@ -140,6 +170,7 @@ impl EntityRules {
             suffixes,
             suffixes_by_last_char,
             min_stem,
+            need_a_proper_word,
             generic_longest_first,
             generic: file.generic.into_iter().collect(),
             stop: file.stop.into_iter().collect(),
@@ -158,8 +189,15 @@ impl EntityRules {
 
     /// Names ending in a class suffix. The suffix must start and end at
     /// word boundaries (so 布局 is no 局), and the words before it are taken
-    /// back to the first function word, verb cue or punctuation.
-    pub fn suffix_names(&self, sentence: &[char], tokens: &[Token<'_>], segmenter: &Segmenter) -> Vec<Found> {
+    /// back to the first function word, verb cue or punctuation. `known`
+    /// holds the lexicon's names in the sentence.
+    pub fn suffix_names(
+        &self,
+        sentence: &[char],
+        tokens: &[Token<'_>],
+        known: &[Found],
+        segmenter: &Segmenter,
+    ) -> Vec<Found> {
         let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
         let mut found: Vec<Found> = Vec::new();
         for token in tokens {
@@ -190,7 +228,30 @@ impl EntityRules {
             }
         }
         found.sort_by_key(|f| (f.start, f.end));
-        found
+        // a name made of common words stands only beside names of its class
+        let named: Vec<bool> = found.iter().map(|f| self.holds_a_proper_word(f, tokens, known)).collect();
+        let names = || known.iter().chain(found.iter().zip(&named).filter(|(_, named)| **named).map(|(f, _)| f));
+        let keep: Vec<bool> =
+            found.iter().zip(&named).map(|(f, named)| *named || listed_with(f, names(), sentence)).collect();
+        found.into_iter().zip(keep).filter_map(|(f, keep)| keep.then_some(f)).collect()
+    }
+
+    /// Whether a suffix name holds what makes it a name and not a kind
+    /// (数据加工基地, 小型引调水项目), for the classes that need it: a word
+    /// jieba takes for the name of a place, person or organization, a name
+    /// the lexicon knows (一带一路国际港口联盟), or a 市/省/县 that stands
+    /// for the article's own (市人力资源服务产业园).
+    fn holds_a_proper_word(&self, found: &Found, tokens: &[Token<'_>], known: &[Found]) -> bool {
+        if !self.need_a_proper_word.contains(&found.class) {
+            return true;
+        }
+        let name: Vec<char> = found.name.chars().collect();
+        let stem_end = found.start + self.stem(&name).len();
+        known.iter().any(|k| k.start >= found.start && k.end <= stem_end)
+            || tokens
+                .iter()
+                .filter(|t| t.start < stem_end && t.end > found.start)
+                .any(|t| is_proper_name_tag(t.pos) || t.start == found.start && matches!(t.text, "市" | "省" | "县"))
     }
 
     fn name_before(

@@ -242,7 +242,8 @@ impl Pipeline {
                 found.push(Found { name: t.text.to_string(), class: entry.class, start: t.start, end: t.end });
             }
         }
-        found.extend(self.entity_rules.suffix_names(&p.chars, tokens, &self.segmenter));
+        let named = self.entity_rules.suffix_names(&p.chars, tokens, &found, &self.segmenter);
+        found.extend(named);
         found.extend(self.entity_rules.plan_titles(&p.chars));
         found.extend(self.entity_rules.people_after_titles(&p.chars, tokens));
         let listed = self.entity_rules.enumerations(&p.chars, tokens, &found, &self.segmenter);
@@ -432,11 +433,24 @@ impl Pipeline {
         ShortForms::new(&self.lexicon, &self.entity_rules)
     }
 
-    /// Short forms of company names (智慧互通科技股份有限公司 → 智慧互通)
-    /// become aliases when the article uses them.
+    /// Short forms of company names (智慧互通科技股份有限公司 → 智慧互通),
+    /// and other names without the place they open with, become aliases
+    /// when the article uses them.
     fn derive_short_forms(&self, text: &str, registry: &mut Registry) {
         let short_forms = self.short_forms();
         for i in 0..registry.entities.len() {
+            // 鲲鹏生态创新中心, written before 甘肃鲲鹏生态创新中心: too
+            // common in its words to be found as a name, it is the same one
+            if !registry.entities[i].class.is_administrative()
+                && registry.entities[i].class != EntityClass::Company
+                && self.lexicon.get(&registry.entities[i].name).is_none()
+            {
+                if let Some(form) = short_forms.without_place(&registry.entities[i].name) {
+                    if registry.find(&form).is_none() && text.contains(&form) {
+                        registry.add_alias(i, &form);
+                    }
+                }
+            }
             if registry.entities[i].class != EntityClass::Company || registry.is_merged(i) {
                 continue;
             }

@@ -76,6 +76,16 @@ impl<'a> ShortForms<'a> {
         forms
     }
 
+    /// The name of a park, body or project without the place it opens with
+    /// (甘肃鲲鹏生态创新中心 → 鲲鹏生态创新中心), when what is left is a
+    /// distinctive name of its own and not one the lexicon knows.
+    pub fn without_place(&self, name: &str) -> Option<String> {
+        let rest = &name[self.leading_place(name)?.len()..];
+        let chars: Vec<char> = rest.chars().collect();
+        let distinctive = self.entity_rules.is_distinctive(self.entity_rules.stem(&chars));
+        (distinctive && self.lexicon.get(rest).is_none()).then(|| rest.to_owned())
+    }
+
     /// The longest place name of the lexicon `name` starts with, leaving
     /// two characters or more.
     fn leading_place(&self, name: &str) -> Option<String> {
@@ -107,5 +117,7 @@ mod tests {
         assert!(of.contains(&"宝德数坝".to_owned()), "{of:?}");
         // a stem of generic words only says nothing of which company
         assert!(forms.of("数据科技有限公司").is_empty(), "{:?}", forms.of("数据科技有限公司"));
+        assert_eq!(forms.without_place("甘肃敦煌生态创新中心").as_deref(), Some("敦煌生态创新中心"));
+        assert_eq!(forms.without_place("张家口经开区"), None, "a suffix alone names nothing");
     }
 }
