@@ -40,7 +40,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let mut pipeline = Loading::new(&ontology);
     let quick_rules = rules_fingerprint(&ontology).ok();
     let (mut scan, opened) = rayon::join(
-        || Scan::of(&args.paths, FileHashes::load(&cli.store), &|| pipeline.start()),
+        || Scan::of(&args.paths, || FileHashes::load(&cli.store), &|| pipeline.start()),
         || open_for_round(&cli.store, &ontology, quick_rules.as_deref()),
     );
     let (store, stored) = opened?;
@@ -564,10 +564,15 @@ pub struct Scan {
 
 impl Scan {
     /// Finds the article files under `paths` and hashes them in parallel,
-    /// reading only those that changed on disk since `file_hashes` were
+    /// reading only those that changed on disk since the hashes that
+    /// `file_hashes` gives (read while the directories are listed) were
     /// taken; `on_unknown` is called (from any thread, once or more) as
     /// soon as some file has to be read, and never when none has.
-    pub fn of(paths: &[PathBuf], mut file_hashes: FileHashes, on_unknown: &(dyn Fn() + Sync)) -> Self {
+    pub fn of(
+        paths: &[PathBuf],
+        file_hashes: impl FnOnce() -> FileHashes + Send,
+        on_unknown: &(dyn Fn() + Sync),
+    ) -> Self {
         let started = SystemTime::now();
         let mut roots = Vec::new();
         let mut errors = Vec::new();
@@ -583,7 +588,7 @@ impl Scan {
                 }
             }
         }
-        let found = find_articles(&roots);
+        let (mut file_hashes, found) = rayon::join(file_hashes, || find_articles(&roots));
         if found.files.iter().any(|path| !file_hashes.knows(path)) {
             // a file never hashed (most often a new one): no need to wait
             // for the other files' stamps to know it has to be read
@@ -781,7 +786,8 @@ mod tests {
             unknown.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         };
         let store = dir.path().join("store");
-        let mut scan = Scan::of(&[dir.path().to_owned(), dir.path().join("nowhere")], FileHashes::load(&store), &count);
+        let mut scan =
+            Scan::of(&[dir.path().to_owned(), dir.path().join("nowhere")], || FileHashes::load(&store), &count);
         assert_eq!(scan.roots, [std::fs::canonicalize(dir.path()).unwrap()]);
         assert_eq!(scan.files.len(), 1);
         assert!(scan.files[0].path.is_absolute());
@@ -796,7 +802,7 @@ mod tests {
         let count = || {
             known.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         };
-        let again = Scan::of(&[dir.path().to_owned()], FileHashes::load(&store), &count);
+        let again = Scan::of(&[dir.path().to_owned()], || FileHashes::load(&store), &count);
         assert_eq!(again.files, scan.files);
         // Written less than a second ago, the file is read again all the same.
         assert!(known.into_inner() > 0);

@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> anyhow::Result<Outcome> {
     };
     let rules = rules.as_str();
     let (scan, opened) = rayon::join(
-        || Scan::of(&args.paths, FileHashes::load(&cli.store), &|| {}),
+        || Scan::of(&args.paths, || FileHashes::load(&cli.store), &|| {}),
         || -> anyhow::Result<_> {
             if !cli.store.is_dir() {
                 return Ok((None, Vec::new()));

@@ -70,7 +70,7 @@ pub fn run(cli: &Cli, args: &WatchArgs) -> anyhow::Result<Outcome> {
             pipeline = Loading::new(&ontology);
             pipeline.start();
         }
-        let mut scan = Scan::of(&build.paths, std::mem::take(&mut hashes), &|| {});
+        let mut scan = Scan::of(&build.paths, || std::mem::take(&mut hashes), &|| {});
         let unchanged = built.as_ref().is_some_and(|(last, last_inputs)| scan.finds_as(last) && inputs == *last_inputs);
         if unchanged {
             hashes = scan.take_hashes();
