@@ -83,12 +83,6 @@ struct EntityRulesFile {
     examples: Vec<NameExample>,
 }
 
-/// Whether jieba's tag (or the lexicon's, which replaces it) marks a
-/// word as the name of a place, person or organization.
-fn is_proper_name_tag(tag: &str) -> bool {
-    matches!(tag, "ns" | "nr" | "nrt" | "nrfg" | "nt")
-}
-
 /// Whether `found` is listed (with 、) in the same clause as one of
 /// `names` of its class: 张北云计算基地、创坝、冰雪数据产业园等 makes
 /// 冰雪数据产业园 one of the parks named.
@@ -229,7 +223,7 @@ impl EntityRules {
         }
         found.sort_by_key(|f| (f.start, f.end));
         // a name made of common words stands only beside names of its class
-        let named: Vec<bool> = found.iter().map(|f| self.holds_a_proper_word(f, tokens, known)).collect();
+        let named: Vec<bool> = found.iter().map(|f| self.holds_a_proper_word(f, sentence, tokens, known)).collect();
         let names = || known.iter().chain(found.iter().zip(&named).filter(|(_, named)| **named).map(|(f, _)| f));
         let keep: Vec<bool> =
             found.iter().zip(&named).map(|(f, named)| *named || listed_with(f, names(), sentence)).collect();
@@ -241,17 +235,15 @@ impl EntityRules {
     /// jieba takes for the name of a place, person or organization, a name
     /// the lexicon knows (一带一路国际港口联盟), or a 市/省/县 that stands
     /// for the article's own (市人力资源服务产业园).
-    fn holds_a_proper_word(&self, found: &Found, tokens: &[Token<'_>], known: &[Found]) -> bool {
+    fn holds_a_proper_word(&self, found: &Found, sentence: &[char], tokens: &[Token<'_>], known: &[Found]) -> bool {
         if !self.need_a_proper_word.contains(&found.class) {
             return true;
         }
-        let name: Vec<char> = found.name.chars().collect();
-        let stem_end = found.start + self.stem(&name).len();
-        known.iter().any(|k| k.start >= found.start && k.end <= stem_end)
-            || tokens
-                .iter()
-                .filter(|t| t.start < stem_end && t.end > found.start)
-                .any(|t| is_proper_name_tag(t.pos) || t.start == found.start && matches!(t.text, "市" | "省" | "县"))
+        // the stem, with the word its end lies in (北京大|学: 北京大学)
+        let stem_end = found.start + self.stem(&sentence[found.start..found.end]).len();
+        let end = tokens.iter().find(|t| t.start < stem_end && t.end > stem_end).map_or(stem_end, |t| t.end);
+        has_proper_part(tokens, found.start, end, known)
+            || tokens.iter().any(|t| t.start == found.start && matches!(t.text, "市" | "省" | "县"))
     }
 
     fn name_before(
@@ -730,9 +722,10 @@ fn is_the_n_major(word: &str) -> bool {
 }
 
 /// Whether the words `start..end` hold a proper name: a name found inside
-/// them (崇礼, 怀来) or a word jieba tags as a person, place or body's name
-/// (阿里, 云顶). Words it tags as other proper nouns (多晶硅, 通讯) or
-/// abbreviations (研发) are too often common terms to count.
+/// them (崇礼, 怀来) or a word that jieba (or the lexicon, whose tags
+/// replace jieba's) tags as a person, place or body's name (阿里, 云顶).
+/// Words it tags as other proper nouns (多晶硅, 通讯) or abbreviations
+/// (研发) are too often common terms to count.
 fn has_proper_part(tokens: &[Token<'_>], start: usize, end: usize, known: &[Found]) -> bool {
     known.iter().any(|f| f.start >= start && f.end <= end)
         || tokens
