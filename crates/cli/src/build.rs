@@ -33,10 +33,9 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let ontology = cli.ontology_dir();
     // The pipeline takes a while to load (its segmenter's dictionaries). It
-    // starts loading as soon as the scan meets a file it did not hash
-    // before, while the rest is hashed and the store read, so that a
-    // rebuild with nothing new never loads it and one with new files does
-    // not wait for it.
+    // starts loading as soon as the scan meets a file new or changed, while
+    // the rest is hashed and the store read, so that a rebuild with nothing
+    // new never loads it and one with new files does not wait for it.
     let mut pipeline = Loading::new(&ontology);
     let quick_rules = rules_fingerprint(&ontology).ok();
     let (mut scan, opened) = rayon::join(
@@ -567,7 +566,9 @@ impl Scan {
     /// reading only those that changed on disk since the hashes that
     /// `file_hashes` gives (read while the directories are listed) were
     /// taken; `on_unknown` is called (from any thread, once or more) as
-    /// soon as some file has to be read, and never when none has.
+    /// soon as some file is found new or changed (never hashed, or read
+    /// again and found to differ from its last hash), and never when none
+    /// is.
     pub fn of(
         paths: &[PathBuf],
         file_hashes: impl FnOnce() -> FileHashes + Send,
@@ -607,9 +608,14 @@ impl Scan {
                 if let Some(hash) = stamp.and_then(|stamp| file_hashes.get(&path, stamp)) {
                     return Some(Ok((FoundFile { content_hash: hash.to_owned(), path }, stamp)));
                 }
-                on_unknown();
                 match std::fs::read(&path) {
-                    Ok(bytes) => Some(Ok((FoundFile { content_hash: content_hash(&bytes), path }, stamp))),
+                    Ok(bytes) => {
+                        let content_hash = content_hash(&bytes);
+                        if file_hashes.last_hash(&path) != Some(content_hash.as_str()) {
+                            on_unknown();
+                        }
+                        Some(Ok((FoundFile { content_hash, path }, stamp)))
+                    }
                     // Deleted or moved away since the directory was listed:
                     // not there, as a scan a moment later would find.
                     Err(e) if e.kind() == ErrorKind::NotFound && std::fs::symlink_metadata(&path).is_err() => None,
@@ -802,9 +808,20 @@ mod tests {
         let count = || {
             known.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         };
-        let again = Scan::of(&[dir.path().to_owned()], || FileHashes::load(&store), &count);
+        let mut again = Scan::of(&[dir.path().to_owned()], || FileHashes::load(&store), &count);
         assert_eq!(again.files, scan.files);
-        // Written less than a second ago, the file is read again all the same.
-        assert!(known.into_inner() > 0);
+        // Written less than a second ago, the file is read again, and found
+        // to hold what it held: nothing new.
+        assert_eq!(known.into_inner(), 0);
+
+        again.save_hashes(&store).unwrap();
+        std::fs::write(dir.path().join("a.md"), "乙").unwrap();
+        let changed = std::sync::atomic::AtomicUsize::new(0);
+        let count = || {
+            changed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
+        let third = Scan::of(&[dir.path().to_owned()], || FileHashes::load(&store), &count);
+        assert_eq!(third.files[0].content_hash, content_hash("乙".as_bytes()));
+        assert!(changed.into_inner() > 0, "a changed file is news");
     }
 }

@@ -8,9 +8,11 @@
 //! built; this only spares reading a file whose size, modification and
 //! change times (the change time cannot be set back by a user) and inode
 //! are those it had when it was hashed. A hash taken less than a second
-//! after the file last changed is not kept, since a change within the same
-//! clock tick would leave the times as they were. A missing or damaged
-//! cache means every file is read.
+//! after the file last changed is not trusted, since a change within the
+//! same clock tick would leave the times as they were: it is kept unsettled
+//! (written with a leading `~`), so that the next build reads the file
+//! again but knows whether what it reads is new. A missing or damaged cache
+//! means every file is read.
 
 use rustc_hash::FxHashMap;
 use std::ffi::OsString;
@@ -73,11 +75,15 @@ pub struct FileHashes {
     changed: bool,
 }
 
-/// A file's stamp and hash, and whether the last update found the file.
+/// A file's stamp and hash, whether the stamp can be trusted to stand
+/// for the hash, and whether the last update found the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     stamp: Stamp,
     hash: String,
+    /// False when the hash was taken within a second of the file's last
+    /// change: the hash says what the file held, not what it holds.
+    settled: bool,
     found: bool,
 }
 
@@ -100,9 +106,19 @@ impl FileHashes {
         Self { entries, changed: damaged }
     }
 
-    /// The hash of `path` if its stamp is the one it was hashed with.
+    /// The hash of `path` if its stamp is the one it was hashed with, and
+    /// settled.
     pub fn get(&self, path: &Path, stamp: Stamp) -> Option<&str> {
-        self.entries.get(path.as_os_str()).filter(|entry| entry.stamp == stamp).map(|entry| entry.hash.as_str())
+        self.entries
+            .get(path.as_os_str())
+            .filter(|entry| entry.settled && entry.stamp == stamp)
+            .map(|entry| entry.hash.as_str())
+    }
+
+    /// The hash `path` had when it was last hashed, whatever its stamp now
+    /// and settled or not: whether a file read again holds what it held.
+    pub fn last_hash(&self, path: &Path) -> Option<&str> {
+        self.entries.get(path.as_os_str()).map(|entry| entry.hash.as_str())
     }
 
     /// Whether `path` was hashed before (whatever its stamp now).
@@ -111,8 +127,8 @@ impl FileHashes {
     }
 
     /// Replaces what is known under `roots` by `files` (path, stamp, hash),
-    /// leaving out stamps taken too close to `scanned` (when the scan
-    /// began).
+    /// keeping those whose file changed too close to `scanned` (when the
+    /// scan began) unsettled.
     pub fn update(
         &mut self,
         roots: &[PathBuf],
@@ -124,12 +140,11 @@ impl FileHashes {
             entry.found = false;
         }
         for (path, stamp, hash) in files {
-            if stamp.is_recent(now) {
-                continue;
-            }
-            let entry = Entry { stamp, hash, found: true };
+            let entry = Entry { stamp, hash, settled: !stamp.is_recent(now), found: true };
             match self.entries.get_mut(path.as_os_str()) {
-                Some(known) if known.stamp == entry.stamp && known.hash == entry.hash => known.found = true,
+                Some(known) if known.stamp == entry.stamp && known.hash == entry.hash && known.settled == entry.settled => {
+                    known.found = true;
+                }
                 Some(known) => {
                     *known = entry;
                     self.changed = true;
@@ -140,7 +155,7 @@ impl FileHashes {
                 }
             }
         }
-        // What lies under the roots and was not found is gone (or too new).
+        // What lies under the roots and was not found is gone.
         let before = self.entries.len();
         self.entries.retain(|path, entry| entry.found || !roots.iter().any(|root| Path::new(path).starts_with(root)));
         self.changed |= self.entries.len() != before;
@@ -161,10 +176,15 @@ impl FileHashes {
         let mut text = Vec::with_capacity(self.entries.len() * 160);
         let mut entries: Vec<_> = self.entries.iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (path, Entry { stamp, hash, .. }) in entries {
+        for (path, Entry { stamp, hash, settled, .. }) in entries {
             // Paths that are not UTF-8 or would break a line are not kept.
             let Some(path) = path.to_str().filter(|p| !p.contains(['\n', '\t'])) else { continue };
-            writeln!(text, "{hash}\t{}\t{}\t{}\t{}\t{path}", stamp.size, stamp.modified, stamp.changed, stamp.inode)?;
+            let mark = if *settled { "" } else { UNSETTLED };
+            writeln!(
+                text,
+                "{mark}{hash}\t{}\t{}\t{}\t{}\t{path}",
+                stamp.size, stamp.modified, stamp.changed, stamp.inode
+            )?;
         }
         let partial = dir.join(format!("{FILE_HASHES_FILE}.partial"));
         std::fs::write(&partial, text)?;
@@ -184,11 +204,17 @@ impl FileHashes {
     }
 }
 
-/// `hash size modified changed inode path`, tab-separated.
+/// What marks an unsettled hash in the cache file.
+const UNSETTLED: &str = "~";
+
+/// `hash size modified changed inode path`, tab-separated; the hash marked
+/// with [`UNSETTLED`] when it is.
 fn parse_line(line: &[u8]) -> Option<(OsString, Entry)> {
     let mut fields = line.splitn(6, |b| *b == b'\t');
     let mut text = || std::str::from_utf8(fields.next()?).ok();
-    let hash = text()?.to_owned();
+    let marked = text()?;
+    let settled = !marked.starts_with(UNSETTLED);
+    let hash = marked.strip_prefix(UNSETTLED).unwrap_or(marked).to_owned();
     let size = text()?.parse().ok()?;
     let modified = text()?.parse().ok()?;
     let changed = text()?.parse().ok()?;
@@ -198,7 +224,7 @@ fn parse_line(line: &[u8]) -> Option<(OsString, Entry)> {
         return None;
     }
     let path = OsString::from(std::str::from_utf8(path).ok()?);
-    Some((path, Entry { stamp: Stamp { size, modified, changed, inode }, hash, found: false }))
+    Some((path, Entry { stamp: Stamp { size, modified, changed, inode }, hash, settled, found: false }))
 }
 
 #[cfg(test)]
@@ -229,14 +255,23 @@ mod tests {
     }
 
     #[test]
-    fn hashes_taken_right_after_a_change_are_not_kept() {
+    fn hashes_taken_right_after_a_change_are_kept_unsettled() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.md");
         std::fs::write(&file, "甲").unwrap();
         let stamp = stamp_of(&file);
+        let hash = "f".repeat(64);
         let mut cache = FileHashes::default();
-        cache.update(&[dir.path().to_owned()], [(file.clone(), stamp, "f".repeat(64))], SystemTime::now());
-        assert!(cache.is_empty());
+        cache.update(&[dir.path().to_owned()], [(file.clone(), stamp, hash.clone())], SystemTime::now());
+        cache.save(dir.path()).unwrap();
+
+        let mut cache = FileHashes::load(dir.path());
+        assert_eq!(cache.get(&file, stamp), None, "not trusted: the file is read again");
+        assert_eq!(cache.last_hash(&file), Some(hash.as_str()), "but what it held is known");
+        let later = SystemTime::now() + Duration::from_secs(5);
+        cache.update(&[dir.path().to_owned()], [(file.clone(), stamp, hash.clone())], later);
+        assert!(cache.is_changed(), "settled now");
+        assert_eq!(cache.get(&file, stamp), Some(hash.as_str()));
     }
 
     #[test]
