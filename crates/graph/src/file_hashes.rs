@@ -142,7 +142,9 @@ impl FileHashes {
         for (path, stamp, hash) in files {
             let entry = Entry { stamp, hash, settled: !stamp.is_recent(now), found: true };
             match self.entries.get_mut(path.as_os_str()) {
-                Some(known) if known.stamp == entry.stamp && known.hash == entry.hash && known.settled == entry.settled => {
+                Some(known)
+                    if known.stamp == entry.stamp && known.hash == entry.hash && known.settled == entry.settled =>
+                {
                     known.found = true;
                 }
                 Some(known) => {

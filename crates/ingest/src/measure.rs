@@ -20,6 +20,10 @@ pub struct MeasureRules {
     pub target_before_year: Vec<String>,
     /// Words that make a clause a plan or forecast (将, 力争, 预计).
     pub future: Vec<String>,
+    /// Words that make a clause a plan only as a word of their own before
+    /// a verb (计划实施, 计划新建), not inside a name (行动计划, 计划单列市).
+    #[serde(default)]
+    pub future_before_verb: Vec<String>,
     /// Words right before a date that make it an "as of" date (截至).
     pub as_of: Vec<String>,
     /// Words that state what already is (已, 累计): they end a forecast.
@@ -166,7 +170,7 @@ impl MeasureRules {
         let items = input.items;
         let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
         let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
-        let future = has(&self.future);
+        let future = has(&self.future) || self.plans(&items[clause.clone()]);
         self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
         if state.event || has(&self.skip_clause) {
@@ -237,6 +241,20 @@ impl MeasureRules {
             };
             facts.push(fact);
         }
+    }
+
+    /// Whether a clause plans ahead for a date it names, with one of
+    /// `future_before_verb` before a verb (今年计划实施…). Without a date
+    /// the plan is most often what is planned already (目前…签约项目39个，
+    /// 计划投资…亿元): an observation.
+    fn plans(&self, clause: &[Item]) -> bool {
+        clause.iter().any(|item| matches!(item, Item::Date(_)))
+            && clause.windows(2).any(|pair| match pair {
+                [Item::Word { text, .. }, Item::Word { pos, .. }] => {
+                    pos.starts_with('v') && self.future_before_verb.iter().any(|w| w == text)
+                }
+                _ => false,
+            })
     }
 
     /// Whether the sentence of `items` reports others' forecast (asked

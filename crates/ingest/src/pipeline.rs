@@ -143,7 +143,8 @@ impl Pipeline {
         let sentences = split_sentences(&article.text);
         let prepared: Vec<Prepared<'_>> = sentences.iter().map(|s| self.prepare(s)).collect();
         // each sentence is segmented once; both passes read these words
-        let mut words: Vec<Vec<Token<'_>>> = prepared.iter().map(|p| self.segmenter.tokens(&p.text)).collect();
+        let mut words: Vec<Vec<Token<'_>>> =
+            prepared.iter().map(|p| self.split_committees(self.segmenter.tokens(&p.text))).collect();
         let context = self.division_context(&words);
         let mut registry = Registry::default();
         // facts the names themselves state (安徽芜湖…, “一带两翼…”)
@@ -179,6 +180,29 @@ impl Pipeline {
         }
         self.facts_from_names(&registry, &mentioned, &mut facts);
         finish(article, registry, &mentioned, facts)
+    }
+
+    /// jieba knows the party committees of large divisions as one word
+    /// (重庆市委, 河北省委), which hides the place; such a word is read as
+    /// the division and 委, as jieba cuts the others (张家口/市委), so that
+    /// 重庆市委书记袁某 names 重庆市.
+    fn split_committees<'a>(&self, tokens: Vec<Token<'a>>) -> Vec<Token<'a>> {
+        let mut out = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let place = t
+                .text
+                .strip_suffix('委')
+                .filter(|stem| self.lexicon.get(stem).is_some_and(|e| e.class.is_administrative()));
+            match place {
+                Some(stem) => {
+                    let split = t.start + stem.chars().count();
+                    out.push(Token { text: stem, pos: "ns", start: t.start, end: split });
+                    out.push(Token { text: &t.text[stem.len()..], pos: "n", start: split, end: t.end });
+                }
+                None => out.push(t),
+            }
+        }
+        out
     }
 
     fn prepare<'a>(&self, sentence: &Sentence<'a>) -> Prepared<'a> {
@@ -586,6 +610,11 @@ impl Pipeline {
                     Template::Position { person, title, organization } => {
                         let (Some(p), Some(o)) = (name(caps[person][0]), name(caps[organization][0])) else { continue };
                         let mut t: String = caps[title].iter().filter_map(|&i| items[i].word()).collect();
+                        // 河北省|委|书记: the pattern's 委 belongs to the title
+                        let first = caps[title][0];
+                        if first >= 2 && caps[organization][0] == first - 2 && items[first - 1].word() == Some("委") {
+                            t.insert(0, '委');
+                        }
                         // 张家口市委书记 read as 张家口市 + 委书记
                         if let (Some(rest), Some(org)) = (t.strip_prefix('委'), items[caps[organization][0]].entity())
                         {
