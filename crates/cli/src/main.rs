@@ -22,9 +22,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use tupu_graph::GraphStore;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// What a command that ran to its end reports.
 pub enum Outcome {
     /// Everything worked.
