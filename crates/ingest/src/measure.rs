@@ -385,7 +385,25 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
     const GOVERNING: &[&str] =
         &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同"];
-    let governed = i > 0 && items[i - 1].word().is_some_and(|w| GOVERNING.contains(&w));
+    // 在京津冀、长三角、成渝，以及贵州、宁夏布局…: a list is governed by the
+    // word before its first name, all of it
+    let mut first = i;
+    loop {
+        let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
+        let name = |at: usize| items[at].entity().is_some();
+        if first >= 2 && joiner(first - 1) && name(first - 2) {
+            first -= 2;
+        } else if first >= 3
+            && items[first - 1].word() == Some("以及")
+            && items[first - 2].word() == Some("，")
+            && name(first - 3)
+        {
+            first -= 3;
+        } else {
+            break;
+        }
+    }
+    let governed = first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w));
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)

@@ -59,14 +59,15 @@ impl Pipeline {
         // looked up. Below the cities: short forms jieba knows as a common
         // noun, adjective, adverb or the like (verbs stay: jieba tags 怀来
         // a verb), and full names of two characters it knows as common
-        // nouns. Cities and provinces are too few and too often named for
-        // jieba's tags, which call 银川 and 合肥 common nouns: those that
-        // are common words are listed (`not_places`).
+        // nouns. Countries, cities and provinces are too few and too often
+        // named for jieba's tags, which call 银川 and 合肥 common nouns and
+        // 我国 a pronoun: those that are common words are listed
+        // (`not_places`).
         let is_name_tag = |tag: &str| {
             !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s")
         };
         let is_common_word = |class: EntityClass, alias: &str| match class {
-            EntityClass::City | EntityClass::Province => entity_rules.is_not_a_place(alias),
+            EntityClass::Country | EntityClass::City | EntityClass::Province => entity_rules.is_not_a_place(alias),
             _ => segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag)),
         };
         let risky: Vec<String> = lexicon
