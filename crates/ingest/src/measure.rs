@@ -168,6 +168,13 @@ impl MeasureRules {
         facts: &mut Vec<Fact>,
     ) {
         let items = input.items;
+        // 在和林格尔数据中心集群，…占比高达86%: a clause that only says
+        // where makes the place or park it names what the clauses after it
+        // are about
+        if let Some(locale) = locale(&items[clause.clone()]) {
+            state.subject = Some(locale);
+            return;
+        }
         let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
         let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
         let future = has(&self.future) || self.plans(&items[clause.clone()]);
@@ -381,10 +388,24 @@ fn positions(facts: &[Fact]) -> Vec<(String, String)> {
 /// right before it locates) that is neither
 /// one of a counted list (阿里、腾讯等12个), nor the object of a preposition
 /// (向宝德数坝持股), nor a source (据…介绍); or a person's organization.
+/// The place or park a clause of the form 在 X， names (河北廊坊: the last
+/// of divisions written together), if it is one.
+fn locale(clause: &[Item]) -> Option<usize> {
+    let [first, names @ .., last] = clause else { return None };
+    if first.word() != Some("在") || !last.is_clause_break() || names.is_empty() {
+        return None;
+    }
+    let where_ = |item: &Item| {
+        matches!(item, Item::Entity { class, .. }
+            if class.is_administrative() || matches!(class, EntityClass::Park | EntityClass::DataCenter))
+    };
+    if names.iter().all(where_) { names.last().and_then(Item::entity) } else { None }
+}
+
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
     const GOVERNING: &[&str] =
-        &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同"];
+        &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同", "位于", "地处"];
     // 在京津冀、长三角、成渝，以及贵州、宁夏布局…: a list is governed by the
     // word before its first name, all of it
     let mut first = i;
