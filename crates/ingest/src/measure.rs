@@ -177,7 +177,7 @@ impl MeasureRules {
         }
         let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
         let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
-        let future = has(&self.future) || self.plans(&items[clause.clone()]);
+        let future = self.speaks_of_the_future(&items[clause.clone()], &words) || self.plans(&items[clause.clone()]);
         self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
         if state.event || has(&self.skip_clause) {
@@ -248,6 +248,19 @@ impl MeasureRules {
             };
             facts.push(fact);
         }
+    }
+
+    /// Whether a clause holds a `future` word. A word of one character
+    /// must start a word of the clause (将, 将于, 拟建), not end or fill one:
+    /// 虚拟, 主要 and 重要 speak of no future.
+    fn speaks_of_the_future(&self, clause: &[Item], words: &str) -> bool {
+        self.future.iter().any(|cue| {
+            if cue.chars().count() == 1 {
+                clause.iter().filter_map(Item::word).any(|word| word.starts_with(cue.as_str()))
+            } else {
+                words.contains(cue.as_str())
+            }
+        })
     }
 
     /// Whether a clause plans ahead for a date it names, with one of
