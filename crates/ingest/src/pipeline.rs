@@ -68,7 +68,7 @@ impl Pipeline {
         };
         let is_common_word = |class: EntityClass, alias: &str| match class {
             EntityClass::Country | EntityClass::City | EntityClass::Province => entity_rules.is_not_a_place(alias),
-            _ => segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag)),
+            _ => entity_rules.is_not_a_place(alias) || segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag)),
         };
         let risky: Vec<String> = lexicon
             .entries()

@@ -85,7 +85,8 @@ fn a_partner_named_after_coordination_is_no_subject() {
 fn a_sentence_set_in_another_place_does_not_inherit_a_plans_subject() {
     let subjects =
         subjects_of_numbers("到2027年，承德市数据中心将达到20个。在山西，数据交易所成立以来交易额已超过12亿元。");
-    assert_eq!(subjects, ["承德市"]);
+    // 在山西， says where: the numbers after it are 山西's
+    assert_eq!(subjects, ["承德市", "山西省"]);
     // nor is a sentence about the whole country
     let subjects = subjects_of_numbers("到2027年，承德市数据中心将达到20个。目前，全国已有30个省市开展试点。");
     assert_eq!(subjects, ["承德市"]);
