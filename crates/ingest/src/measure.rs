@@ -333,8 +333,10 @@ impl MeasureRules {
             state.fresh = true;
             break;
         }
-        // 去年…近70亿元，而全年将超过100亿元: a forecast for an observed year
-        if let (true, Frame::Observation(Some(date))) = (future, state.frame) {
+        // 去年…近70亿元，而全年将超过100亿元: a forecast for an observed year,
+        // named in the same sentence (a year of an earlier one is no
+        // deadline of this one's 将)
+        if let (true, true, Frame::Observation(Some(date))) = (future, state.fresh, state.frame) {
             state.frame = Frame::Target(date.year);
         }
     }
