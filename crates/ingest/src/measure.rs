@@ -20,8 +20,9 @@ pub struct MeasureRules {
     pub target_before_year: Vec<String>,
     /// Words that make a clause a plan or forecast (将, 力争, 预计).
     pub future: Vec<String>,
-    /// Words that make a clause a plan only as a word of their own before
-    /// a verb (计划实施, 计划新建), not inside a name (行动计划, 计划单列市).
+    /// Words that make a clause with a date a plan, only as a word of their
+    /// own before a verb (今年计划实施), not inside a name (行动计划,
+    /// 计划单列市).
     #[serde(default)]
     pub future_before_verb: Vec<String>,
     /// Words right before a date that make it an "as of" date (截至).
