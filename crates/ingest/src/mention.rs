@@ -368,8 +368,9 @@ impl EntityRules {
     }
 
     /// Whether a word can be part of a name: not a stop word, not
-    /// punctuation, not a function word; verbs only when they are the
-    /// generic industry words names are made of (制造, 创新).
+    /// punctuation, not a function word nor an idiom (克服困难); verbs only
+    /// when they are the generic industry words names are made of (制造,
+    /// 创新).
     fn is_name_word(&self, token: &Token<'_>, class: EntityClass) -> bool {
         let text = token.text;
         if self.stop.contains(text) || text.starts_with('第') {
@@ -385,7 +386,7 @@ impl EntityRules {
         let numeral_only = text.chars().all(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿多几".contains(c));
         match token.pos {
             "p" | "c" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "r" | "d" | "ad" | "q" | "y" | "e" | "o"
-            | "t" | "mq" => false,
+            | "t" | "mq" | "i" => false,
             "v" | "vd" => self.generic.contains(text) || matches!(class, EntityClass::Project | EntityClass::Plan),
             "m" => !numeral_only || (text.chars().all(|c| c.is_ascii_digit()) && text.len() <= 3),
             _ => true,
