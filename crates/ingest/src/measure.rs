@@ -169,16 +169,17 @@ impl MeasureRules {
         facts: &mut Vec<Fact>,
     ) {
         let items = input.items;
+        let clause_items = &items[clause.clone()];
         // 在和林格尔数据中心集群，…占比高达86%: a clause that only says
         // where makes the place or park it names what the clauses after it
         // are about
-        if let Some(locale) = locale(&items[clause.clone()]) {
+        if let Some(locale) = locale(clause_items) {
             state.subject = Some(locale);
             return;
         }
-        let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
+        let words: String = clause_items.iter().filter_map(Item::word).collect();
         let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
-        let future = self.speaks_of_the_future(&items[clause.clone()], &words) || self.plans(&items[clause.clone()]);
+        let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items);
         self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
         if state.event || has(&self.skip_clause) {
@@ -400,10 +401,6 @@ fn positions(facts: &[Fact]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The subject an item stands for: a place or organization (or what a place
-/// right before it locates) that is neither
-/// one of a counted list (阿里、腾讯等12个), nor the object of a preposition
-/// (向宝德数坝持股), nor a source (据…介绍); or a person's organization.
 /// The place or park a clause of the form 在 X， names (河北廊坊: the last
 /// of divisions written together), if it is one.
 fn locale(clause: &[Item]) -> Option<usize> {
@@ -418,16 +415,21 @@ fn locale(clause: &[Item]) -> Option<usize> {
     if names.iter().all(where_) { names.last().and_then(Item::entity) } else { None }
 }
 
+/// The subject an item stands for: a place or organization (or what a place
+/// right before it locates) that is neither
+/// one of a counted list (阿里、腾讯等12个), nor the object of a preposition
+/// (向宝德数坝持股), nor a source (据…介绍), nor a thing of the place (宁夏首个…);
+/// or a person's organization.
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
     const GOVERNING: &[&str] =
         &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同", "位于", "地处"];
     // 在京津冀、长三角、成渝，以及贵州、宁夏布局…: a list is governed by the
     // word before its first name, all of it
+    let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
+    let name = |at: usize| items[at].entity().is_some();
     let mut first = i;
     loop {
-        let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
-        let name = |at: usize| items[at].entity().is_some();
         if first >= 2 && joiner(first - 1) && name(first - 2) {
             first -= 2;
         } else if first >= 3
@@ -467,7 +469,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // 项目…年产值 (a thing of the place, first or largest of its kind)
     const NOT_ITSELF: &[&str] =
         &["、", "等", "和", "与", "及", "的", "内外", "至", "首个", "首家", "首座", "首条", "首台", "最大", "唯一"];
-    let listed = items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w));
+    let not_itself = items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w));
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
     // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =
@@ -506,7 +508,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         || SOURCE_DATA.iter().any(|w| following.contains(w))
         || (class.is_organization() && WATCHED.iter().any(|w| following.contains(w)));
     let is_person = *class == crate::vocab::EntityClass::Person;
-    if listed || governed || (source && !is_person) {
+    if not_itself || governed || (source && !is_person) {
         return None;
     }
     if class.is_place() || class.is_organization() {

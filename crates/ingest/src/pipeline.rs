@@ -66,9 +66,11 @@ impl Pipeline {
         let is_name_tag = |tag: &str| {
             !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s")
         };
-        let is_common_word = |class: EntityClass, alias: &str| match class {
-            EntityClass::Country | EntityClass::City | EntityClass::Province => entity_rules.is_not_a_place(alias),
-            _ => entity_rules.is_not_a_place(alias) || segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag)),
+        let judged_by_tag =
+            |class: EntityClass| !matches!(class, EntityClass::Country | EntityClass::City | EntityClass::Province);
+        let is_common_word = |class: EntityClass, alias: &str| {
+            entity_rules.is_not_a_place(alias)
+                || judged_by_tag(class) && segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag))
         };
         let risky: Vec<String> = lexicon
             .entries()
