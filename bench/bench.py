@@ -13,7 +13,12 @@ For each data set (one year of the corpus, then all of it):
    CPU time, peak RSS, and the facts it reports; then the store's size;
 3. every saved query `ontology/queries/*.rq` on that store, `--runs` times
    each (`tupu query --name NAME --format csv`, a whole process: start,
-   store open, query, output).
+   store open, query, output);
+4. the store's floor (`store_floor`, crates/graph/examples): the store is
+   exported as N-Quads and bulk-loaded into an empty Oxigraph store in
+   batches the size the build writes, then compacted, with no extraction
+   at all. No build of that graph can take less time, so it bounds the
+   ratio below ("ceiling from the store").
 
 MB/s are of clean text: the UTF-8 bytes of `Article::text`, what jieba
 sees (1 MB = 10^6 bytes). The ratio build/segmentation divides the build's
@@ -65,6 +70,7 @@ def main():
     parser.add_argument("--query-timeout", type=float, default=120, help="seconds before a query is stopped (120)")
     parser.add_argument("--query-memory", type=float, default=4,
                         help="address-space limit of a query process, GB (default 4)")
+    parser.add_argument("--no-floor", action="store_true", help="skip the store-floor measurement")
     parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
     parser.add_argument("--keep", action="store_true", help="keep the stores (printed) instead of deleting them")
     parser.add_argument("--work", type=Path, help="where the stores go (default a temporary directory)")
@@ -74,13 +80,15 @@ def main():
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     tupu = target / "release/tupu"
     baseline = target / "release/examples/segment_baseline"
+    floor = target / "release/examples/store_floor"
     ontology = ROOT / "ontology"
     if not args.no_build:
         for cmd in (["cargo", "build", "--release", "-p", "tupu"],
-                    ["cargo", "build", "--release", "-p", "tupu-ingest", "--example", "segment_baseline"]):
+                    ["cargo", "build", "--release", "-p", "tupu-ingest", "--example", "segment_baseline"],
+                    ["cargo", "build", "--release", "-p", "tupu-graph", "--example", "store_floor"]):
             log("$ " + " ".join(cmd))
             subprocess.run(cmd, cwd=ROOT, check=True)
-    for binary in (tupu, baseline):
+    for binary in (tupu, baseline, floor):
         if not binary.is_file():
             sys.exit(f"error: {binary} not found (build it, or set CARGO_TARGET_DIR)")
     if shutil.which("/usr/bin/time") is None:
@@ -99,7 +107,7 @@ def main():
     report = {"environment": environment(), "goals": {}, "runs": []}
     try:
         for label, corpus in sets:
-            report["runs"].append(measure(label, corpus, tupu, baseline, ontology, work, args))
+            report["runs"].append(measure(label, corpus, tupu, baseline, floor, ontology, work, args))
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -114,7 +122,7 @@ def main():
     sys.exit(0 if all(g["met"] for g in report["goals"].values()) else 1)
 
 
-def measure(label, corpus, tupu, baseline, ontology, work, args):
+def measure(label, corpus, tupu, baseline, floor, ontology, work, args):
     log(f"== {label}: {corpus}")
     run = {"label": label, "corpus": str(corpus)}
 
@@ -157,6 +165,9 @@ def measure(label, corpus, tupu, baseline, ontology, work, args):
     build["store_bytes_reopened"] = disk_usage(store)
     run["open"] = {"first_secs": opens[0], "second_secs": opens[1]}
     log(f"store open: first {opens[0]:.2f}s, then {opens[1]:.2f}s")
+    if not args.no_floor:
+        run["floor"] = store_floor(tupu, floor, store, work)
+        log(f"store floor: {run['floor']['quads']} quads written in {run['floor']['total_secs']:.1f}s")
 
     queries = []
     to_run = [(rq.stem, ["--name", rq.stem], True) for rq in sorted((ontology / "queries").glob("*.rq"))]
@@ -206,7 +217,23 @@ def measure(label, corpus, tupu, baseline, ontology, work, args):
         "max_query_share_of_build": None if any("failed" in q for q in queries if q["saved"])
         else max((q["median_secs"] for q in queries if q["saved"]), default=0.0) / wall,
     }
+    if "floor" in run:
+        floor_secs = run["floor"]["total_secs"]
+        run["derived"]["store_floor_share_of_build"] = floor_secs / wall
+        run["derived"]["ratio_ceiling_from_store"] = (mb / floor_secs) / b["cut_mb_s"]
     return run
+
+
+def store_floor(tupu, floor, store, work):
+    """Seconds Oxigraph takes to write the built store's quads alone."""
+    dump, empty = work / "floor.nq", work / "floor-store"
+    subprocess.run([str(tupu), "--store", str(store), "export", "--format", "nquads", "-o", str(dump)],
+                   capture_output=True, check=True)
+    shutil.rmtree(empty, ignore_errors=True)
+    out = subprocess.run([str(floor), str(dump), str(empty)], capture_output=True, text=True, check=True)
+    shutil.rmtree(empty, ignore_errors=True)
+    dump.unlink()
+    return json.loads(out.stdout)
 
 
 def goals(runs):
@@ -241,6 +268,10 @@ def print_table(report):
          lambda r: f"{r['build']['store_bytes'] / 1e6:.0f} MB / {r['build']['store_bytes_reopened'] / 1e6:.0f} MB"),
         ("jieba cut, 1 thread", lambda r: f"{r['baseline']['cut_mb_s']:.1f} MB/s"),
         ("ratio build / cut", lambda r: f"{r['derived']['ratio_build_to_segment']:.3f}"),
+        ("store floor: write the quads alone",
+         lambda r: opt(r.get("floor", {}), "total_secs", "{:.1f} s") + opt(
+             r["derived"], "store_floor_share_of_build", " ({:.0%} of the build)")),
+        ("ratio ceiling from the store", lambda r: opt(r["derived"], "ratio_ceiling_from_store", "{:.3f}")),
         ("read+clean, 1 thread", lambda r: f"{r['baseline']['read_mb_s']:.1f} MB/s"),
         ("jieba tag per sentence, 1 thread", lambda r: opt(r["baseline"], "tag_mb_s", "{:.1f} MB/s")),
         ("extract, 1 thread", lambda r: opt(r["baseline"], "extract_mb_s", "{:.2f} MB/s")),
