@@ -6,13 +6,21 @@
 set -euo pipefail
 
 missing=()
+# Any one of the places Debian puts it will do (ls of all of them failed
+# whenever one was absent, so every run reinstalled).
 have_libclang() {
-  ls /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/x86_64-linux-gnu/libclang*.so* /usr/lib/aarch64-linux-gnu/libclang*.so* >/dev/null 2>&1
+  local lib
+  for lib in /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/*-linux-gnu/libclang*.so*; do
+    [[ -e "$lib" ]] && return 0
+  done
+  return 1
 }
 have_libclang || missing+=(libclang-dev clang)
 command -v c++ >/dev/null 2>&1 || missing+=(g++)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# grep reads all of fc-list's output: with -q it could stop early, and the
+# list's writer, cut off, failed the pipeline (pipefail) at random.
+fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 
 if ((${#missing[@]} == 0)); then
