@@ -415,10 +415,25 @@ fn locale(clause: &[Item]) -> Option<usize> {
     if names.iter().all(where_) { names.last().and_then(Item::entity) } else { None }
 }
 
+/// Whether an ordinal of things starts at `at` (第二艘, 第3个, 第19届):
+/// like 首个, it counts a thing of the place before it (我国第二艘国产邮轮
+/// …进度, 杭州第19届亚运会…). Quarters, sectors, ranks and batches are no
+/// such things (德国第三季度, 第一产业, 第一大, 第二批…重大项目: the place's).
+fn is_ordinal(items: &[Item], at: usize) -> bool {
+    const THINGS: &str = "个家座条台艘架口届次代期轮所辆颗部项款趟列";
+    let is_numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百千两".contains(c);
+    // jieba writes 第二艘 as one word or several: read the next few words
+    let text: String = items[at.min(items.len())..].iter().take(3).map_while(Item::word).collect();
+    let Some(rest) = text.strip_prefix('第') else { return false };
+    let after_numerals = rest.trim_start_matches(is_numeral);
+    after_numerals.len() < rest.len() && after_numerals.starts_with(|c: char| THINGS.contains(c))
+}
+
 /// The subject an item stands for: a place or organization (or what a place
 /// right before it locates) that is neither
 /// one of a counted list (阿里、腾讯等12个), nor the object of a preposition
-/// (向宝德数坝持股), nor a source (据…介绍), nor a thing of the place (宁夏首个…);
+/// (向宝德数坝持股), nor a source (据…介绍), nor a thing of the place (宁夏首个…,
+/// 我国第二艘…);
 /// or a person's organization.
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
@@ -469,7 +484,8 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // 项目…年产值 (a thing of the place, first or largest of its kind)
     const NOT_ITSELF: &[&str] =
         &["、", "等", "和", "与", "及", "的", "内外", "至", "首个", "首家", "首座", "首条", "首台", "最大", "唯一"];
-    let not_itself = items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w));
+    let not_itself = items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w))
+        || is_ordinal(items, i + 1);
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
     // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =
