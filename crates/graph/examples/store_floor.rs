@@ -54,7 +54,8 @@ fn batches(quads: Vec<Quad>) -> Vec<Vec<Quad>> {
     let mut batches = vec![Vec::new()];
     for quad in quads {
         let current = batches.last_mut().expect("never empty");
-        if current.len() >= BATCH_QUADS && current.last().is_some_and(|last: &Quad| last.graph_name != quad.graph_name) {
+        if current.len() >= BATCH_QUADS && current.last().is_some_and(|last: &Quad| last.graph_name != quad.graph_name)
+        {
             batches.push(Vec::new());
         }
         batches.last_mut().expect("never empty").push(quad);
