@@ -53,6 +53,12 @@ pub struct MeasureRules {
     /// numbers (3200家企业参展), no goals or observations of a place.
     #[serde(default)]
     pub events: Vec<String>,
+    /// Words of a project once finished (建成后, 投产后): a clause with one
+    /// and the rest of its sentence say what the project will do (每年可
+    /// 输送…千瓦时), a design figure, no goal or observation of the place
+    /// named, until a clause states what is done already (已, 累计).
+    #[serde(default)]
+    pub projected: Vec<String>,
     /// Units accepted for facts.
     pub units: Vec<String>,
     /// Sentences with the targets and observations they must yield
@@ -96,6 +102,9 @@ pub struct MeasureState {
     forecast: bool,
     /// Whether the sentence being read announces an event.
     event: bool,
+    /// Whether the sentence being read has said what a project will do
+    /// once finished.
+    projected: bool,
     subject: Option<usize>,
 }
 
@@ -130,6 +139,7 @@ impl MeasureRules {
         state.fresh = false;
         state.forecast = false;
         state.event = false;
+        state.projected = false;
         let people = positions(facts);
         let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
         // The subject is named in the clause or earlier in the same sentence.
@@ -182,7 +192,8 @@ impl MeasureRules {
         let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items);
         self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
-        if state.event || has(&self.skip_clause) {
+        state.projected = has(&self.projected) || state.projected && !has(&self.done);
+        if state.event || state.projected || has(&self.skip_clause) {
             return;
         }
         if matches!(state.frame, Frame::Target(_)) && !state.fresh && !has(&self.goal) {
