@@ -679,7 +679,11 @@ impl Pipeline {
                 start > 0 && end < last_char
             });
             let later_division = inner_words
-                .filter_map(|w| self.lexicon.get(w).filter(|entry| entry.class.is_administrative()))
+                .filter_map(|w| {
+                    self.lexicon
+                        .get(w)
+                        .filter(|entry| entry.class.is_administrative() && entry.class != EntityClass::Country)
+                })
                 .filter_map(|entry| registry.find(&entry.name))
                 .rfind(|&k| {
                     registry.entities[k].name != e.name && first_division.is_none_or(|f| registry.is_within(k, f))
@@ -698,7 +702,12 @@ impl Pipeline {
                     continue;
                 }
                 let evidence = named.clone();
-                let is_place = other.class.is_administrative() || other.class == EntityClass::Park;
+                // 中国移动呼和浩特智算中心, 中国（绵阳）科技城, 美国谢赫伊萨空军
+                // 基地 (in Bahrain): a country in a name names an owner or a
+                // brand as often as where the thing lies, and where it lies
+                // is a place further in
+                let is_place = other.class.is_administrative() && other.class != EntityClass::Country
+                    || other.class == EntityClass::Park;
                 if is_place && later_division.is_none() && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
                     facts.push(Fact::Relation {
                         subject: e.name.clone(),

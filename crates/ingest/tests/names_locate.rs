@@ -50,6 +50,10 @@ fn a_division_named_inside_a_name_locates_it() {
     assert!(facts.contains(&("中国（河北）自由贸易试验区".into(), "河北省".into())), "{facts:?}");
     assert!(!facts.iter().any(|(s, o)| s == "中国（河北）自由贸易试验区" && o == "中国"), "{facts:?}");
     assert!(facts.contains(&("星辰科技保定数据中心".into(), "保定市".into())), "{facts:?}");
+    // a name that opens with the country says nothing of where it lies
+    // when the article names no place inside it
+    let facts = located("第五届中国（德阳）科技城博览会开幕，东盟中国自贸区升级谈判启动。\n");
+    assert!(!facts.iter().any(|(_, o)| o == "中国"), "{facts:?}");
     // not a division that only looks like one inside a word, nor one
     // outside the division the name starts with
     let facts = located("雄安新区和天津滨海高新区同日揭牌。\n");
