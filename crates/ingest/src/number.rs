@@ -173,6 +173,8 @@ const UNITS: &[&str] = &[
     "标箱",
     "架",
     "人次",
+    // 6.18亿人民币 is money, not 6.18亿 people
+    "人民币",
     "人",
     "名",
     "位",
@@ -245,6 +247,7 @@ pub fn quantity_at(chars: &[char], at: usize) -> Option<QuantitySpan> {
     let unit = match reading.unit {
         Some("％") => "%",
         Some("度") => "千瓦时",
+        Some("人民币") => "元",
         Some(u) => u,
         None => "",
     };
@@ -575,6 +578,8 @@ mod tests {
         check("5.27亿立方米", "527000000", "立方米");
         // grain is weighed in 斤 (half a kilogram)
         check("13731亿斤", "1373100000000", "斤");
+        // money written as 人民币 is in 元 (not 人, people)
+        check("6.18亿人民币", "618000000", "元");
         // computing power: 每秒640亿亿次 (亿亿 = 10¹⁶), 1.97万亿亿次 (10²⁰)
         check("640亿亿次", "6400000000000000000", "");
         check("1.97万亿亿次", "197000000000000000000", "");
