@@ -51,14 +51,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// quads but the last (an export lists each graph's quads together).
 fn batches(quads: Vec<Quad>) -> Vec<Vec<Quad>> {
     const BATCH_QUADS: usize = 200_000;
-    let mut batches = vec![Vec::new()];
+    let mut batches = Vec::new();
+    let mut current: Vec<Quad> = Vec::new();
     for quad in quads {
-        let current = batches.last_mut().expect("never empty");
-        if current.len() >= BATCH_QUADS && current.last().is_some_and(|last: &Quad| last.graph_name != quad.graph_name)
-        {
-            batches.push(Vec::new());
+        if current.len() >= BATCH_QUADS && current.last().is_some_and(|last| last.graph_name != quad.graph_name) {
+            batches.push(std::mem::take(&mut current));
         }
-        batches.last_mut().expect("never empty").push(quad);
+        current.push(quad);
     }
+    batches.push(current);
     batches
 }

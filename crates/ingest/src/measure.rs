@@ -433,8 +433,11 @@ fn locale(clause: &[Item]) -> Option<usize> {
 fn is_ordinal(items: &[Item], at: usize) -> bool {
     const THINGS: &str = "个家座条台艘架口届次代期轮所辆颗部项款趟列";
     let is_numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百千两".contains(c);
+    if !items.get(at).and_then(Item::word).is_some_and(|w| w.starts_with('第')) {
+        return false;
+    }
     // jieba writes 第二艘 as one word or several: read the next few words
-    let text: String = items[at.min(items.len())..].iter().take(3).map_while(Item::word).collect();
+    let text: String = items[at..].iter().take(3).map_while(Item::word).collect();
     let Some(rest) = text.strip_prefix('第') else { return false };
     let after_numerals = rest.trim_start_matches(is_numeral);
     after_numerals.len() < rest.len() && after_numerals.starts_with(|c: char| THINGS.contains(c))

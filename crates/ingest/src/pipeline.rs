@@ -652,6 +652,11 @@ impl Pipeline {
                 .map(|n| n.len())
                 .max()
         };
+        // 中国移动呼和浩特智算中心, 中国（绵阳）科技城, 美国谢赫伊萨空军基地
+        // (in Bahrain): a country in a name names an owner or a brand as
+        // often as where the thing lies, and where it lies is a place
+        // further in; only divisions below the country locate by name
+        let locates = |class: EntityClass| class.is_administrative() && class != EntityClass::Country;
         for (i, e) in registry.entities.iter().enumerate() {
             if !matches!(e.class, EntityClass::Park | EntityClass::DataCenter) {
                 continue;
@@ -668,9 +673,8 @@ impl Pipeline {
             // inside the name, nearer its suffix, is where it lies — if it
             // starts a word there (not 安新 in 雄安新区) and lies within the
             // division the name starts with (not 滨海 in 天津滨海新区)
-            let first_division = registry.entities.iter().position(|o| {
-                o.class.is_administrative() && o.class != EntityClass::Country && starts_with(rest, o).is_some()
-            });
+            let first_division =
+                registry.entities.iter().position(|o| locates(o.class) && starts_with(rest, o).is_some());
             let last_char = rest.chars().count();
             let mut end = 0;
             let inner_words = self.segmenter.cut(rest).into_iter().filter(|w| {
@@ -679,11 +683,7 @@ impl Pipeline {
                 start > 0 && end < last_char
             });
             let later_division = inner_words
-                .filter_map(|w| {
-                    self.lexicon
-                        .get(w)
-                        .filter(|entry| entry.class.is_administrative() && entry.class != EntityClass::Country)
-                })
+                .filter_map(|w| self.lexicon.get(w).filter(|entry| locates(entry.class)))
                 .filter_map(|entry| registry.find(&entry.name))
                 .rfind(|&k| {
                     registry.entities[k].name != e.name && first_division.is_none_or(|f| registry.is_within(k, f))
@@ -702,12 +702,7 @@ impl Pipeline {
                     continue;
                 }
                 let evidence = named.clone();
-                // 中国移动呼和浩特智算中心, 中国（绵阳）科技城, 美国谢赫伊萨空军
-                // 基地 (in Bahrain): a country in a name names an owner or a
-                // brand as often as where the thing lies, and where it lies
-                // is a place further in
-                let is_place = other.class.is_administrative() && other.class != EntityClass::Country
-                    || other.class == EntityClass::Park;
+                let is_place = locates(other.class) || other.class == EntityClass::Park;
                 if is_place && later_division.is_none() && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
                     facts.push(Fact::Relation {
                         subject: e.name.clone(),
