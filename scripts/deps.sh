@@ -7,10 +7,12 @@ set -euo pipefail
 
 missing=()
 # Any one of the places Debian puts it will do (ls of all of them failed
-# whenever one was absent, so every run reinstalled).
+# whenever one was absent, so every run reinstalled). Not libclang-cpp: a
+# machine can have that C++ library alone, which bindgen cannot use.
 have_libclang() {
   local lib
-  for lib in /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/*-linux-gnu/libclang*.so*; do
+  for lib in /usr/lib/llvm-*/lib/libclang.so* /usr/lib/llvm-*/lib/libclang-[0-9]*.so* \
+    /usr/lib/*-linux-gnu/libclang.so* /usr/lib/*-linux-gnu/libclang-[0-9]*.so*; do
     [[ -e "$lib" ]] && return 0
   done
   return 1
