@@ -59,6 +59,14 @@ pub struct MeasureRules {
     /// named, until a clause states what is done already (已, 累计).
     #[serde(default)]
     pub projected: Vec<String>,
+    /// Words pointing at a time named before (届时): after a clause that
+    /// completes something (`completion`, in that sentence or the one
+    /// before), they start a projected stretch like `projected`.
+    #[serde(default)]
+    pub then: Vec<String>,
+    /// Verbs of completing a project (建成, 投产, 通车).
+    #[serde(default)]
+    pub completion: Vec<String>,
     /// Units accepted for facts.
     pub units: Vec<String>,
     /// Sentences with the targets and observations they must yield
@@ -105,6 +113,11 @@ pub struct MeasureState {
     /// Whether the sentence being read has said what a project will do
     /// once finished.
     projected: bool,
+    /// Whether the sentence being read, or the one before, completes
+    /// something (预计2025年建成): a 届时 after it points at that.
+    completing: bool,
+    /// Whether the sentence being read completes something.
+    completes: bool,
     subject: Option<usize>,
 }
 
@@ -140,6 +153,7 @@ impl MeasureRules {
         state.forecast = false;
         state.event = false;
         state.projected = false;
+        state.completing = std::mem::take(&mut state.completes);
         let people = positions(facts);
         let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
         // The subject is named in the clause or earlier in the same sentence.
@@ -192,7 +206,12 @@ impl MeasureRules {
         let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items);
         self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
-        state.projected = has(&self.projected) || state.projected && !has(&self.done);
+        let then_after_completion = state.completing && has(&self.then);
+        if has(&self.completion) {
+            state.completes = true;
+            state.completing = true;
+        }
+        state.projected = has(&self.projected) || then_after_completion || state.projected && !has(&self.done);
         if state.event || state.projected || has(&self.skip_clause) {
             return;
         }
@@ -233,8 +252,9 @@ impl MeasureRules {
             if !self.units.contains(&quantity.unit) || self.is_not_a_value(items, i, later_value) {
                 continue;
             }
-            // 三大品牌, 四项第一: small counts in words are narrative
-            if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() < 10.0 {
+            // 三大品牌, 四项第一, 推出十项行动: small counts in words are
+            // narrative (news writes its statistics in digits)
+            if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() <= 10.0 {
                 continue;
             }
             let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);

@@ -210,9 +210,14 @@ impl EntityRules {
                         && !self.stop.contains(token.text)
                         && !segmenter.has_word(&sentence[end - 2..end].iter().collect::<String>())
             };
+            // 山海关 (a district) ends in 海关 (customs): a place the
+            // lexicon knows is not the end of a new name
+            let ends_a_place = |n: usize| {
+                known.iter().any(|k| k.class.is_administrative() && k.end == end && k.start < end - n)
+            };
             for (suffix, class) in candidates {
                 let n = suffix.len();
-                if end < n || !own_word(n, *class) || sentence[end - n..end] != suffix[..] {
+                if end < n || !own_word(n, *class) || sentence[end - n..end] != suffix[..] || ends_a_place(n) {
                     continue;
                 }
                 if let Some(f) = self.name_before(sentence, tokens, end - n, end, *class, segmenter) {
