@@ -212,9 +212,8 @@ impl EntityRules {
             };
             // 山海关 (a district) ends in 海关 (customs): a place the
             // lexicon knows is not the end of a new name
-            let ends_a_place = |n: usize| {
-                known.iter().any(|k| k.class.is_administrative() && k.end == end && k.start < end - n)
-            };
+            let ends_a_place =
+                |n: usize| known.iter().any(|k| k.class.is_administrative() && k.end == end && k.start < end - n);
             for (suffix, class) in candidates {
                 let n = suffix.len();
                 if end < n || !own_word(n, *class) || sentence[end - n..end] != suffix[..] || ends_a_place(n) {
