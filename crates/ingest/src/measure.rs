@@ -3,7 +3,7 @@
 //! observation as of that month) and given the place or organization it is
 //! about. The cue words live in `ontology/rules/measures.toml`.
 
-use crate::date::PartialDate;
+use crate::date::{DateSpan, PartialDate};
 use crate::error::{IngestError, Result};
 use crate::fact::{Evidence, Fact};
 use crate::item::Item;
@@ -336,14 +336,15 @@ impl MeasureRules {
             state.fresh = true;
         }
         for i in clause {
-            let Item::Date(d) = &items[i] else { continue };
+            let Some(d) = date_of(&items[i]) else { continue };
+            let d = &d;
             let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
             // 今年3月底 is read as 今年 and 3月底: the month says more
             let (d, after) = match items.get(i + 1) {
                 Some(Item::Date(month)) if d.date.month.is_none() && month.date.year == d.date.year => {
-                    (month, items.get(i + 2))
+                    (*month, items.get(i + 2))
                 }
-                next => (d, next),
+                next => (*d, next),
             };
             let year = d.date.year;
             // 到今年10月底，已经有… in December: a goal's date that has passed
@@ -567,4 +568,17 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     let name = &registry.entities[*entity].name;
     let (_, organization) = people.iter().find(|(p, _)| p == name)?;
     registry.find(organization)
+}
+
+/// The date an item names: a date, or the period of a five-year plan's
+/// outline named without 《》 (十五五规划纲要提出，到2030年…: the period
+/// frames the goals as it did before the outline became a name).
+fn date_of(item: &Item) -> Option<DateSpan> {
+    match item {
+        Item::Date(d) => Some(*d),
+        Item::Entity { class: EntityClass::Plan, surface, .. } if surface.starts_with('十') => {
+            crate::date::find_dates(surface, None).into_iter().next()
+        }
+        _ => None,
+    }
 }

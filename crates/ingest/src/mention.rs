@@ -305,9 +305,19 @@ impl EntityRules {
                 start = t.end;
             }
         }
-        // 加拿大两大铁路公司: "the N major" companies are a kind, no name
-        // (a layout's 四大…功能区 is one)
-        if class.is_organization()
+        // 一体化算力网络宁夏枢纽, 国家级张家口经开区: kind words before a
+        // place describe the thing the place names (宁夏枢纽)
+        if matches!(class, EntityClass::Park | EntityClass::Program | EntityClass::DataCenter) {
+            let stem: Vec<&Token<'_>> = tokens.iter().filter(|t| t.start >= start && t.end <= suffix_start).collect();
+            if let Some(place) = stem.iter().position(|t| t.pos.starts_with("ns")) {
+                if place > 0 && stem[..place].iter().all(|t| self.generic.contains(t.text)) {
+                    start = stem[place].start;
+                }
+            }
+        }
+        // 加拿大两大铁路公司, 鲁北…四大清洁能源基地: "the N major" companies
+        // or bases are a kind, no name (a layout's 四大…功能区 is one)
+        if (class.is_organization() || class == EntityClass::Park)
             && tokens.iter().filter(|t| t.start >= start && t.end <= suffix_start).any(|t| is_the_n_major(t.text))
         {
             return None;
@@ -574,7 +584,8 @@ impl EntityRules {
         class
     }
 
-    /// `《…》` titles of plans and policy documents.
+    /// `《…》` titles of plans and policy documents, and the national
+    /// five-year plan's outline and proposals named without them.
     pub fn plan_titles(&self, sentence: &[char]) -> Vec<Found> {
         const PLAN_WORDS: &[&str] = &[
             "规划",
@@ -623,6 +634,7 @@ impl EntityRules {
             }
             i += 1;
         }
+        found.extend(five_year_plans(sentence));
         found
     }
 
@@ -745,4 +757,27 @@ fn has_proper_part(tokens: &[Token<'_>], start: usize, end: usize, known: &[Foun
 fn verb_opens_a_phrase(tokens: &[Token<'_>], k: usize, segmenter: &Segmenter) -> bool {
     let after_a_name = k > 0 && matches!(tokens[k - 1].pos, "ns" | "nr" | "nrt" | "nt" | "nz");
     tokens[k].pos == "v" && !after_a_name && segmenter.known_tag(tokens[k].text).as_deref() == Some("v")
+}
+
+/// “十四五”规划纲要, “十五五”规划建议: the national five-year plan's outline
+/// and the proposals for it, which news names in quotes, not in 《》 (a
+/// title in 《》 is read by `plan_titles` itself). Quotes are dropped
+/// before names are read, so the period is 十X五 followed by the document.
+fn five_year_plans(sentence: &[char]) -> Vec<Found> {
+    const DOCUMENTS: [&str; 2] = ["规划纲要", "规划建议"];
+    const ORDINALS: &str = "一二三四五六七八九";
+    let mut found = Vec::new();
+    for start in 0..sentence.len().saturating_sub(3) {
+        let is_period =
+            sentence[start] == '十' && ORDINALS.contains(sentence[start + 1]) && sentence[start + 2] == '五';
+        if !is_period || start > 0 && sentence[start - 1] == '《' {
+            continue;
+        }
+        let rest: String = sentence[start + 3..].iter().take(4).collect();
+        if let Some(document) = DOCUMENTS.iter().find(|d| rest.starts_with(*d)) {
+            let end = start + 3 + document.chars().count();
+            found.push(Found { name: sentence[start..end].iter().collect(), class: EntityClass::Plan, start, end });
+        }
+    }
+    found
 }
