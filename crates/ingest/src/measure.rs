@@ -59,6 +59,10 @@ pub struct MeasureRules {
     /// named, until a clause states what is done already (已, 累计).
     #[serde(default)]
     pub projected: Vec<String>,
+    /// Phases of a project (一期, 首期): a clause opening on one gives the
+    /// project's figures, not its place's.
+    #[serde(default)]
+    pub project_phases: Vec<String>,
     /// Words pointing at a time named before (届时): after a clause that
     /// completes something (`completion`, in that sentence or the one
     /// before), they start a projected stretch like `projected`.
@@ -212,7 +216,9 @@ impl MeasureRules {
             state.completing = true;
         }
         state.projected = has(&self.projected) || then_after_completion || state.projected && !has(&self.done);
-        if state.event || state.projected || has(&self.skip_clause) {
+        let first_word = clause_items.first().and_then(Item::word).unwrap_or("");
+        let about_a_phase = self.project_phases.iter().any(|p| first_word.starts_with(p.as_str()));
+        if state.event || state.projected || about_a_phase || has(&self.skip_clause) {
             return;
         }
         if matches!(state.frame, Frame::Target(_)) && !state.fresh && !has(&self.goal) {
