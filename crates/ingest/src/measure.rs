@@ -478,8 +478,10 @@ fn is_ordinal(items: &[Item], at: usize) -> bool {
 /// or a person's organization.
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
-    const GOVERNING: &[&str] =
-        &["向", "对", "给", "据", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同", "位于", "地处"];
+    const GOVERNING: &[&str] = &[
+        "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同",
+        "位于", "地处",
+    ];
     // 在京津冀、长三角、成渝，以及贵州、宁夏布局…: a list is governed by the
     // word before its first name, all of it
     let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
@@ -544,6 +546,10 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         "通报",
         "负责人介绍",
         "负责人表示",
+        // 农业农村部最新农情调度显示, 经…测算
+        "显示",
+        "表明",
+        "测算",
     ];
     // the day it spoke may come between: 商务部今天（2月18日）发布的数据显示
     const WHEN: &[&str] = &["今天", "今日", "昨天", "近日", "日前", "（", "）", "(", ")"];
