@@ -524,11 +524,15 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         }
     }
     // 阿里、腾讯等12个; 乌兰察布至大同段 (one end of a route); 宁夏首个储能
-    // 项目…年产值 (a thing of the place, first or largest of its kind)
+    // 项目…年产值 (a thing of the place, first or largest of its kind);
+    // 疏解北京非首都功能…4所高校 (what leaves the place, counted where it
+    // goes)
     const NOT_ITSELF: &[&str] =
         &["、", "等", "和", "与", "及", "的", "内外", "至", "首个", "首家", "首座", "首条", "首台", "最大", "唯一"];
-    let not_itself =
-        items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w)) || is_ordinal(items, i + 1);
+    let next_words: String = items[i + 1..].iter().take(2).map_while(Item::word).collect();
+    let not_itself = items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w))
+        || is_ordinal(items, i + 1)
+        || next_words.starts_with("非首都");
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
     // 数据显示: the source of the numbers, not their subject
     const SOURCE: &[&str] =
