@@ -535,8 +535,23 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         || next_words.starts_with("非首都");
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
     // 数据显示: the source of the numbers, not their subject
-    const SOURCE: &[&str] =
-        &["数据显示", "统计", "监测", "发布", "显示", "获悉", "消息", "公布", "介绍", "表示", "了解到"];
+    // (and 工业和信息化部、应急管理部联合印发《…》: the bodies that issue a
+    // plan, whose goals are the plan's field's, not the bodies')
+    const SOURCE: &[&str] = &[
+        "数据显示",
+        "统计",
+        "监测",
+        "发布",
+        "显示",
+        "获悉",
+        "消息",
+        "公布",
+        "介绍",
+        "表示",
+        "了解到",
+        "印发",
+        "联合印发",
+    ];
     const SOURCE_DATA: &[&str] = &[
         "数据显示",
         "数据表明",
