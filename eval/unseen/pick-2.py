@@ -20,22 +20,25 @@ DOMAIN = ["数据中心", "算力", "数字经济", "大数据", "智算", "东�
 MIN_CORE, MIN_DOMAIN, SEED = 2, 10, 20261123
 
 
-def main(corpus):
-    first = os.path.join(os.path.dirname(__file__), "xwlb.tsv")
-    held = set(re.findall(r"^# article: (\S+)", open(first, encoding="utf-8").read(), re.M))
-    found = []
+def items(corpus):
+    """(path, domain words, core words, title) of every 2022-2026 item."""
     for year in ["2022", "2023", "2024", "2025", "2026"]:
         for name in sorted(os.listdir(f"{corpus}/xwlb/{year}")):
             path = f"xwlb/{year}/{name}"
-            if path in held:
-                continue
             raw = open(f"{corpus}/{path}", encoding="utf-8").read()
             text = re.sub(r"<[^>]+>", "", raw)
-            core = len(CORE.findall(text))
-            domain = sum(text.count(w) for w in DOMAIN)
-            if core >= MIN_CORE and domain >= MIN_DOMAIN:
-                title = re.search(r'^title: "?(.*?)"?$', raw, re.M).group(1)
-                found.append((path, domain, core, title))
+            title = re.search(r'^title: "?(.*?)"?$', raw, re.M).group(1)
+            yield path, sum(text.count(w) for w in DOMAIN), len(CORE.findall(text)), title
+
+
+def main(corpus):
+    first = os.path.join(os.path.dirname(__file__), "xwlb.tsv")
+    held = set(re.findall(r"^# article: (\S+)", open(first, encoding="utf-8").read(), re.M))
+    found = [
+        (path, domain, core, title)
+        for path, domain, core, title in items(corpus)
+        if path not in held and core >= MIN_CORE and domain >= MIN_DOMAIN
+    ]
     random.Random(SEED).shuffle(found)
     for n, (path, domain, core, title) in enumerate(found, 1):
         print(n, path, domain, core, title, sep="\t")

@@ -8,28 +8,17 @@ pick-2.py's so that fresh items remain. Printed in a fixed-seed random order.
 
     python3 eval/unseen/pick-3.py ../shared/corpus > candidates.tsv
 """
+import importlib.util
 import os
 import random
 import re
 import sys
 
-CORE = re.compile(r"数据中心|算力|数字经济|大数据|智算|产业园")
-DOMAIN = ["数据中心", "算力", "数字经济", "大数据", "智算", "东数西算", "产业园",
-          "园区", "开发区", "高新区", "新区", "基地", "落户", "签约", "投产",
-          "集团", "公司", "亿元", "项目", "到2025年", "到2027年", "到2030年",
-          "力争", "目标", "截至", "同比增长"]
+# the domain words and thresholds of pick-2.py, which chose xwlb-2.tsv
+_spec = importlib.util.spec_from_file_location("pick2", os.path.join(os.path.dirname(__file__), "pick-2.py"))
+pick2 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pick2)
 SEED = 20261202
-
-
-def items(corpus):
-    """(path, domain words, core words, title) of every 2022-2026 item."""
-    for year in ["2022", "2023", "2024", "2025", "2026"]:
-        for name in sorted(os.listdir(f"{corpus}/xwlb/{year}")):
-            path = f"xwlb/{year}/{name}"
-            raw = open(f"{corpus}/{path}", encoding="utf-8").read()
-            text = re.sub(r"<[^>]+>", "", raw)
-            title = re.search(r'^title: "?(.*?)"?$', raw, re.M).group(1)
-            yield path, sum(text.count(w) for w in DOMAIN), len(CORE.findall(text)), title
 
 
 def main(corpus):
@@ -38,10 +27,10 @@ def main(corpus):
     for gold in ["xwlb.tsv", "xwlb-2.tsv"]:
         held |= set(re.findall(r"^# article: (\S+)", open(os.path.join(here, gold), encoding="utf-8").read(), re.M))
     found = []
-    for path, domain, core, title in items(corpus):
+    for path, domain, core, title in pick2.items(corpus):
         if path in held:
             continue
-        read_before = core >= 2 and domain >= 10  # pick-2.py's candidates
+        read_before = core >= pick2.MIN_CORE and domain >= pick2.MIN_DOMAIN  # pick-2.py's candidates
         if not read_before and core >= 1 and domain >= 8:
             found.append((path, domain, core, title))
     random.Random(SEED).shuffle(found)
