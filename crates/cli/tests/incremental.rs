@@ -418,8 +418,10 @@ fn spawn_build(work: &Work, store: &str, corpus: &str) -> std::process::Child {
 fn kill_part_way(work: &Work, store: &str, corpus: &str, pending: impl Fn(&str) -> usize) -> usize {
     let total = pending(&work.status(store, &[corpus]));
     assert!(total > 2, "too little work to kill a build part-way");
-    let mut delay = Duration::from_millis(300);
-    for _ in 0..16 {
+    // Small steps: on a fast machine the stretch between the first batch
+    // written and the last can be shorter than a step of one half.
+    let mut delay = Duration::from_millis(100);
+    for _ in 0..60 {
         let mut child = spawn_build(work, store, corpus);
         std::thread::sleep(delay);
         let finished = child.try_wait().unwrap().is_some();
@@ -430,7 +432,7 @@ fn kill_part_way(work: &Work, store: &str, corpus: &str, pending: impl Fn(&str) 
         if left < total {
             return left;
         }
-        delay += delay / 2;
+        delay += delay / 10;
     }
     panic!("could not kill the build part-way");
 }
