@@ -586,9 +586,13 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // or counts is the field's, not the body's (a place's own 重点监测的
     // 企业 are its own)
     const WATCHED: &[&str] = &["监测", "统计"];
+    // 交通运输部预计…2.2亿人次: a body's forecast of a field it oversees
+    // is neither its goal nor its measure (a place's 预计到2025年 is its goal)
+    let forecasts = class.is_organization() && following.starts_with("预计");
     let source = SOURCE.iter().any(|w| following.starts_with(w))
         || SOURCE_DATA.iter().any(|w| following.contains(w))
-        || (class.is_organization() && WATCHED.iter().any(|w| following.contains(w)));
+        || (class.is_organization() && WATCHED.iter().any(|w| following.contains(w)))
+        || forecasts;
     let is_person = *class == crate::vocab::EntityClass::Person;
     if not_itself || governed || (source && !is_person) {
         return None;
