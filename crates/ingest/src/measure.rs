@@ -342,15 +342,14 @@ impl MeasureRules {
             state.fresh = true;
         }
         for i in clause {
-            let Some(d) = date_of(&items[i]) else { continue };
-            let d = &d;
+            let Some(first) = date_of(&items[i]) else { continue };
             let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
             // 今年3月底 is read as 今年 and 3月底: the month says more
             let (d, after) = match items.get(i + 1) {
-                Some(Item::Date(month)) if d.date.month.is_none() && month.date.year == d.date.year => {
+                Some(Item::Date(month)) if first.date.month.is_none() && month.date.year == first.date.year => {
                     (*month, items.get(i + 2))
                 }
-                next => (*d, next),
+                next => (first, next),
             };
             let year = d.date.year;
             // 到今年10月底，已经有… in December: a goal's date that has passed
@@ -529,10 +528,12 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // goes)
     const NOT_ITSELF: &[&str] =
         &["、", "等", "和", "与", "及", "的", "内外", "至", "首个", "首家", "首座", "首条", "首台", "最大", "唯一"];
-    let next_words: String = items[i + 1..].iter().take(2).map_while(Item::word).collect();
+    // phrases jieba cuts into several words (非|首都|功能)
+    const NOT_ITSELF_PHRASES: &[&str] = &["非首都功能"];
+    let next_words: String = items[i + 1..].iter().take(3).map_while(Item::word).collect();
     let not_itself = items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w))
         || is_ordinal(items, i + 1)
-        || next_words.starts_with("非首都");
+        || NOT_ITSELF_PHRASES.iter().any(|p| next_words.starts_with(p));
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
     // 数据显示: the source of the numbers, not their subject
     // (and 工业和信息化部、应急管理部联合印发《…》: the bodies that issue a
@@ -552,24 +553,10 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         "印发",
         "联合印发",
     ];
-    const SOURCE_DATA: &[&str] = &[
-        "数据显示",
-        "数据表明",
-        "统计显示",
-        "统计数据",
-        "分析显示",
-        "监测显示",
-        "调查显示",
-        "获悉",
-        "了解到",
-        "通报",
-        "负责人介绍",
-        "负责人表示",
-        // 农业农村部最新农情调度显示, 经…测算
-        "显示",
-        "表明",
-        "测算",
-    ];
+    // anywhere in what follows: 农业农村部最新农情调度显示, 经…测算,
+    // 商务部…负责人介绍
+    const SOURCE_DATA: &[&str] =
+        &["显示", "表明", "测算", "统计数据", "获悉", "了解到", "通报", "负责人介绍", "负责人表示"];
     // the day it spoke may come between: 商务部今天（2月18日）发布的数据显示
     const WHEN: &[&str] = &["今天", "今日", "昨天", "近日", "日前", "（", "）", "(", ")"];
     let following: String = items[i + 1..]
