@@ -71,6 +71,11 @@ pub struct MeasureRules {
     /// Verbs of completing a project (建成, 投产, 通车).
     #[serde(default)]
     pub completion: Vec<String>,
+    /// Verbs of settling in a place (落地, 落户): in a sentence that has
+    /// named no subject yet, 17个项目落地雄安新区 counts for the place after
+    /// the verb.
+    #[serde(default)]
+    pub settles_in: Vec<String>,
     /// Units accepted for facts.
     pub units: Vec<String>,
     /// Sentences with the targets and observations they must yield
@@ -249,7 +254,7 @@ impl MeasureRules {
                 break;
             }
         }
-        let Some(subject) = subject else { return };
+        let Some(subject) = subject.or_else(|| self.settled_in(items, clause.clone())) else { return };
         let quantities: Vec<usize> = clause.clone().filter(|&i| matches!(items[i], Item::Quantity(_))).collect();
         for (n, &i) in quantities.iter().enumerate() {
             let Item::Quantity(q) = &items[i] else { continue };
@@ -287,6 +292,18 @@ impl MeasureRules {
             };
             facts.push(fact);
         }
+    }
+
+    /// The place or park right after a `settles_in` verb that follows a
+    /// quantity of the clause (17个项目落地雄安新区).
+    fn settled_in(&self, items: &[Item], clause: std::ops::Range<usize>) -> Option<usize> {
+        let first_quantity = clause.clone().find(|&i| matches!(items[i], Item::Quantity(_)))?;
+        (first_quantity + 1..clause.end.saturating_sub(1)).find_map(|i| {
+            let verb = items[i].word()?;
+            let Item::Entity { entity, class, .. } = &items[i + 1] else { return None };
+            let where_ = class.is_administrative() || matches!(class, EntityClass::Park | EntityClass::DataCenter);
+            (where_ && self.settles_in.iter().any(|v| v == verb)).then_some(*entity)
+        })
     }
 
     /// Whether a clause holds a `future` word. A word of one character
@@ -392,13 +409,14 @@ impl MeasureRules {
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
             return true;
         }
-        // 上百台, 数千架次: an order of magnitude
-        let magnitude = matches!(&items[i], Item::Quantity(q) if q.quantity.text.starts_with(['百', '千', '万']));
-        if magnitude && previous.ends_with(['上', '数', '几']) {
-            return true;
-        }
         let modifies_noun = next.chars().next().is_some_and(crate::clean::is_cjk)
             && !["以上", "和", "或", "及", "左右"].iter().any(|w| next.starts_with(w));
+        // 上百台, 数千架次: an order of magnitude; 千亩茶园, 百亿企业,
+        // 千家万户, “千万工程”: a round magnitude before a noun describes it
+        let magnitude = matches!(&items[i], Item::Quantity(q) if q.quantity.text.starts_with(['百', '千', '万']));
+        if magnitude && (previous.ends_with(['上', '数', '几']) || modifies_noun) {
+            return true;
+        }
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
     }
 
