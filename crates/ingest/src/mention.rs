@@ -31,6 +31,9 @@ pub struct EntityRules {
     surnames: HashSet<char>,
     /// Words that refer back to an entity of a class (该市 → City).
     pub coreference: Vec<(String, EntityClass)>,
+    /// Plain nouns that refer back only where they open a clause (目前，
+    /// 园区已聚集…; 该园区), not inside a phrase (绿色园区里, 国家级新区).
+    pub coreference_opening_a_clause: Vec<(String, EntityClass)>,
     /// Endings that make a suffix name an idea, not an entity (命运共同体).
     concepts: Vec<String>,
     /// Common words that start with a surname (卓越, 滑雪): never a name.
@@ -71,6 +74,8 @@ struct EntityRulesFile {
     titles: Vec<String>,
     surnames: String,
     coreference: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    coreference_opening_a_clause: BTreeMap<String, Vec<String>>,
     concepts: Vec<String>,
     not_names: Vec<String>,
     #[serde(default)]
@@ -148,6 +153,11 @@ impl EntityRules {
             coreference.extend(words.iter().map(|w| (w.clone(), c)));
         }
         coreference.sort_by_key(|c| std::cmp::Reverse(c.0.chars().count()));
+        let mut coreference_opening_a_clause = Vec::new();
+        for (name, words) in &file.coreference_opening_a_clause {
+            let c = class(name)?;
+            coreference_opening_a_clause.extend(words.iter().map(|w| (w.clone(), c)));
+        }
         let mut titles = file.titles;
         titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         let title_set = titles.iter().cloned().collect();
@@ -172,6 +182,7 @@ impl EntityRules {
             title_set,
             surnames: file.surnames.chars().filter(|c| !c.is_whitespace()).collect(),
             coreference,
+            coreference_opening_a_clause,
             concepts: file.concepts,
             not_names: file.not_names.into_iter().collect(),
             not_places: file.not_places.into_iter().collect(),

@@ -565,7 +565,7 @@ impl Pipeline {
             }
             if t.end > pos {
                 let text: String = chars[pos.max(t.start)..t.end].iter().collect();
-                match self.coreference(&text, pos.max(t.start), focus, registry) {
+                match self.coreference(&text, items.last(), pos.max(t.start), focus, registry) {
                     Some(i) => items.push(Item::Entity { entity: i, class: registry.entities[i].class, surface: text }),
                     None => items.push(word_item(&text, t.pos)),
                 }
@@ -575,8 +575,22 @@ impl Pipeline {
         items
     }
 
-    fn coreference(&self, word: &str, at: usize, focus: &Focus, registry: &Registry) -> Option<usize> {
-        let class = self.entity_rules.coreference.iter().find(|(w, _)| w == word)?.1;
+    /// The entity a word such as 该市 refers to. Plain nouns (园区) refer
+    /// only where they open a clause, or after 该/这个/整个.
+    fn coreference(
+        &self,
+        word: &str,
+        previous: Option<&Item>,
+        at: usize,
+        focus: &Focus,
+        registry: &Registry,
+    ) -> Option<usize> {
+        let rules = &self.entity_rules;
+        let of = |list: &[(String, EntityClass)]| list.iter().find(|(w, _)| w == word).map(|(_, c)| *c);
+        let opens_a_clause =
+            previous.is_none_or(|item| item.is_clause_break() || matches!(item.word(), Some("该" | "这个" | "整个")));
+        let class =
+            of(&rules.coreference).or_else(|| of(&rules.coreference_opening_a_clause).filter(|_| opens_a_clause))?;
         focus.resolve(class, at, registry)
     }
 
