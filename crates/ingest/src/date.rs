@@ -149,7 +149,7 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
         }
         return None;
     }
-    if !matches!(c, '今' | '去' | '明' | '前' | '十') {
+    if !matches!(c, '今' | '去' | '明' | '前' | '十' | '未') {
         return None;
     }
     let word: String = chars[at..chars.len().min(at + 3)].iter().collect();
@@ -159,6 +159,13 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
                 return span(PartialDate::year(base.year + delta), at + 2);
             }
         }
+        // 未来五年, 今后3年: the years ahead, this one included (in 2026,
+        // 未来五年 ends in 2030; the seeds read 未来4年 of 2022 as 2025)
+        if word.starts_with("未来") || word.starts_with("今后") {
+            if let Some((years, end)) = years_ahead(chars, at + 2) {
+                return span(PartialDate::year(base.year + years - 1), end);
+            }
+        }
     }
     for (w, last_year) in [("十三五", 2020), ("十四五", 2025), ("十五五", 2030)] {
         if word == w {
@@ -166,6 +173,18 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
         }
     }
     None
+}
+
+/// The N年 of 未来N年 (two to ten years, in digits or one Chinese numeral)
+/// and the offset after it.
+fn years_ahead(chars: &[char], at: usize) -> Option<(i32, usize)> {
+    let (n, end) = if chars.get(at)?.is_ascii_digit() {
+        let (n, end) = digits(chars, at);
+        (i128::from(n), end)
+    } else {
+        (crate::number::chinese_integer(&chars[at].to_string())?, at + 1)
+    };
+    ((2..=10).contains(&n) && chars.get(end) == Some(&'年')).then_some((n as i32, end + 1))
 }
 
 fn digits(chars: &[char], at: usize) -> (u32, usize) {
@@ -231,6 +250,11 @@ mod tests {
         assert_eq!(dates("今年3月17日上线"), ["2025", "2025-03-17"]);
         assert_eq!(dates("去年前8个月"), ["2024"]);
         assert_eq!(dates("到2022年“十四五”中期"), ["2022", "2025"]);
+        assert_eq!(dates("未来五年，全省"), ["2029"]);
+        assert_eq!(dates("今后3年将"), ["2027"]);
+        assert_eq!(dates("未来两年"), ["2026"]);
+        assert!(dates("未来一年").is_empty());
+        assert!(dates("未来几年").is_empty());
     }
 
     #[test]

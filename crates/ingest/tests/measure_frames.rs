@@ -40,3 +40,19 @@ fn what_was_done_since_a_year_is_a_record() {
 fn a_scale_is_no_value() {
     assert!(numbers("2024-05-10", "到2027年，承德市将打造千亿级数据产业集群。").is_empty());
 }
+
+#[test]
+fn the_years_ahead_end_a_goal_this_year_included() {
+    let article = "---\ntitle: 测试\ndate: 2026-04-01\n---\n未来五年，承德市数据中心机架规模达到10万架。\n";
+    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
+    let years: Vec<i32> = common::pipeline()
+        .extract(&article)
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Target { subject, year, .. } if subject == "承德市" => Some(*year),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(years, [2030]);
+}
