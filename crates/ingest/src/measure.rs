@@ -270,7 +270,12 @@ impl MeasureRules {
             }
             let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
             let name = input.registry.entities[subject].name.clone();
-            let fact = match state.frame {
+            // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
+            let frame = match state.frame {
+                Frame::Target(_) if starts_a_change(items, i) => Frame::Observation(None),
+                frame => frame,
+            };
+            let fact = match frame {
                 Frame::Target(_) if self.reports_a_forecast(items) => continue,
                 Frame::Target(year) => Fact::Target {
                     subject: name,
@@ -442,6 +447,20 @@ impl MeasureRules {
         }
         text.trim_start_matches(['的', '和']).to_string()
     }
+}
+
+/// Whether the quantity at `i` is where a change starts: 从(现在的)2.65%
+/// 提高到3.25%, 由702个增加到1000个.
+fn starts_a_change(items: &[Item], i: usize) -> bool {
+    const NOW: &[&str] = &["现在", "目前", "当前", "的"];
+    const CHANGES: &[&str] = &["提高", "提升", "增加", "增长", "扩大", "上升", "下降", "减少", "降低", "压减"];
+    let mut at = i;
+    while at > 0 && items[at - 1].word().is_some_and(|w| NOW.contains(&w)) {
+        at -= 1;
+    }
+    let from = at > 0 && matches!(items[at - 1].word(), Some("从" | "由"));
+    let change = items.get(i + 1).and_then(Item::word).is_some_and(|w| CHANGES.iter().any(|c| w.starts_with(c)));
+    from && change
 }
 
 /// Who holds a position where, from the facts read so far: a person who
