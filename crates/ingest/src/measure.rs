@@ -433,19 +433,33 @@ impl MeasureRules {
             "，", "、", "已", "已经", "达到", "达", "突破", "超过", "约", "近", "共", "为", "有", "而", "并", "同时",
             "其中", "到", "全年", "又", "还", "再", "的", "超",
         ];
-        let words: Vec<&str> = before
+        let kept: Vec<&Item> = before
             .iter()
             .rev()
             .take_while(|item| matches!(item, Item::Word { .. }))
-            .filter_map(Item::word)
-            .filter(|w| !self.future.iter().any(|f| f == w) && !self.goal.iter().any(|g| g == w) && !CUES.contains(w))
+            .filter(|item| {
+                item.word().is_some_and(|w| {
+                    !self.future.iter().any(|f| f == w) && !self.goal.iter().any(|g| g == w) && !CUES.contains(&w)
+                })
+            })
             .collect();
-        let mut text: String = words.into_iter().rev().collect();
-        if text.chars().count() < 2 {
-            text =
+        let mut text: String = kept.iter().rev().filter_map(|item| item.word()).collect();
+        // 集中打造366个…场景, 布局50个特色集群: a verb says nothing of what
+        // is counted, the noun after the value does (not a verb after it:
+        // 共同投资十多亿元建成…)
+        let verbs_only = kept.iter().all(|item| matches!(item, Item::Word { pos, .. } if pos.starts_with(['v', 'd'])));
+        let noun_after = matches!(after.first(), Some(Item::Word { pos, .. }) if pos.starts_with('n'));
+        if text.chars().count() < 2 || (verbs_only && noun_after) {
+            let noun_phrase: String =
                 after.iter().map_while(Item::word).take_while(|w| !w.starts_with(['，', '。', '；', '、'])).collect();
+            if !noun_phrase.is_empty() || text.chars().count() < 2 {
+                text = noun_phrase;
+            }
         }
-        text.trim_start_matches(['的', '和']).to_string()
+        // 25%左右、制造业比重…: the comparator of the value before
+        let text = text.trim_start_matches(['的', '和']);
+        let text = ["左右", "以上"].iter().find_map(|c| text.strip_prefix(c)).unwrap_or(text);
+        text.to_string()
     }
 }
 
