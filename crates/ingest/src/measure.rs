@@ -305,9 +305,8 @@ impl MeasureRules {
         let first_quantity = clause.clone().find(|&i| matches!(items[i], Item::Quantity(_)))?;
         (first_quantity + 1..clause.end.saturating_sub(1)).find_map(|i| {
             let verb = items[i].word()?;
-            let Item::Entity { entity, class, .. } = &items[i + 1] else { return None };
-            let where_ = class.is_administrative() || matches!(class, EntityClass::Park | EntityClass::DataCenter);
-            (where_ && self.settles_in.iter().any(|v| v == verb)).then_some(*entity)
+            let place = items[i + 1].entity().filter(|_| is_a_where(&items[i + 1]))?;
+            self.settles_in.iter().any(|v| v == verb).then_some(place)
         })
     }
 
@@ -447,14 +446,12 @@ impl MeasureRules {
         // 集中打造366个…场景, 布局50个特色集群: a verb says nothing of what
         // is counted, the noun after the value does (not a verb after it:
         // 共同投资十多亿元建成…)
+        let too_short = text.chars().count() < 2;
         let verbs_only = kept.iter().all(|item| matches!(item, Item::Word { pos, .. } if pos.starts_with(['v', 'd'])));
         let noun_after = matches!(after.first(), Some(Item::Word { pos, .. }) if pos.starts_with('n'));
-        if text.chars().count() < 2 || (verbs_only && noun_after) {
-            let noun_phrase: String =
+        if too_short || (verbs_only && noun_after) {
+            text =
                 after.iter().map_while(Item::word).take_while(|w| !w.starts_with(['，', '。', '；', '、'])).collect();
-            if !noun_phrase.is_empty() || text.chars().count() < 2 {
-                text = noun_phrase;
-            }
         }
         // 25%左右、制造业比重…: the comparator of the value before
         let text = text.trim_start_matches(['的', '和']);
@@ -496,11 +493,14 @@ fn locale(clause: &[Item]) -> Option<usize> {
     if first.word() != Some("在") || !last.is_clause_break() || names.is_empty() {
         return None;
     }
-    let where_ = |item: &Item| {
-        matches!(item, Item::Entity { class, .. }
-            if class.is_administrative() || matches!(class, EntityClass::Park | EntityClass::DataCenter))
-    };
-    if names.iter().all(where_) { names.last().and_then(Item::entity) } else { None }
+    if names.iter().all(is_a_where) { names.last().and_then(Item::entity) } else { None }
+}
+
+/// Whether an item names where things are: a division, a park or a data
+/// centre.
+fn is_a_where(item: &Item) -> bool {
+    matches!(item, Item::Entity { class, .. }
+        if class.is_administrative() || matches!(class, EntityClass::Park | EntityClass::DataCenter))
 }
 
 /// Whether an ordinal of things starts at `at` (第二艘, 第3个, 第19届):

@@ -147,17 +147,18 @@ impl EntityRules {
             min_stem.insert(class(name)?, *n);
         }
         let need_a_proper_word = file.need_a_proper_word.iter().map(|name| class(name)).collect::<Result<_>>()?;
-        let mut coreference = Vec::new();
-        for (name, words) in &file.coreference {
-            let c = class(name)?;
-            coreference.extend(words.iter().map(|w| (w.clone(), c)));
-        }
+        // each word with its class, from a table of class → words
+        let by_word = |table: &BTreeMap<String, Vec<String>>| -> Result<Vec<(String, EntityClass)>> {
+            let mut pairs = Vec::new();
+            for (name, words) in table {
+                let c = class(name)?;
+                pairs.extend(words.iter().map(|w| (w.clone(), c)));
+            }
+            Ok(pairs)
+        };
+        let mut coreference = by_word(&file.coreference)?;
         coreference.sort_by_key(|c| std::cmp::Reverse(c.0.chars().count()));
-        let mut coreference_opening_a_clause = Vec::new();
-        for (name, words) in &file.coreference_opening_a_clause {
-            let c = class(name)?;
-            coreference_opening_a_clause.extend(words.iter().map(|w| (w.clone(), c)));
-        }
+        let coreference_opening_a_clause = by_word(&file.coreference_opening_a_clause)?;
         let mut titles = file.titles;
         titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         let title_set = titles.iter().cloned().collect();
