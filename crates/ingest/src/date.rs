@@ -138,6 +138,9 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
                 }
                 return span(PartialDate::month(year, month), skip_month_end(chars, after_month));
             }
+            if let Some((month, end)) = period_at(chars, pos) {
+                return span(PartialDate::month(year, month), end);
+            }
             return span(PartialDate::year(year), pos);
         }
         // 3月17日 and 3月, read in the article's year
@@ -149,15 +152,25 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
         }
         return None;
     }
-    if !matches!(c, '今' | '去' | '明' | '前' | '十' | '未') {
+    if !matches!(c, '今' | '去' | '明' | '前' | '十' | '未' | '上' | '下' | '第' | '一' | '二' | '三' | '四')
+    {
         return None;
     }
     let word: String = chars[at..chars.len().min(at + 3)].iter().collect();
     if let Some(base) = article_date {
         for (w, delta) in [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2)] {
             if word.starts_with(w) {
-                return span(PartialDate::year(base.year + delta), at + 2);
+                let year = base.year + delta;
+                if let Some((month, end)) = period_at(chars, at + 2) {
+                    return span(PartialDate::month(year, month), end);
+                }
+                return span(PartialDate::year(year), at + 2);
             }
+        }
+        // 前三季度, 上半年, 前11个月: a period of the article's year, dated
+        // by the month it ends with
+        if let Some((month, end)) = period_at(chars, at) {
+            return span(PartialDate::month(base.year, month), end);
         }
         // 未来五年, 今后3年: the years ahead, this one included (in 2026,
         // 未来五年 ends in 2030; the seeds read 未来4年 of 2022 as 2025)
@@ -173,6 +186,35 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
         }
     }
     None
+}
+
+/// A period of a year counted from its start (一季度, 第三季度, 前三季度,
+/// 上半年, 下半年, 前11个月, 前两个月) at `at`: the month it ends with and
+/// the offset after it.
+fn period_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
+    let text =
+        |from: usize, n: usize| -> String { chars[from.min(chars.len())..chars.len().min(from + n)].iter().collect() };
+    for (half, month) in [("上半年", 6), ("下半年", 12)] {
+        if text(at, 3) == half {
+            return Some((month, at + 3));
+        }
+    }
+    let so_far = chars.get(at) == Some(&'前');
+    let start = if so_far || chars.get(at) == Some(&'第') { at + 1 } else { at };
+    let numeral_end = (start..chars.len())
+        .find(|&i| !(chars[i].is_ascii_digit() || "一二两三四五六七八九十".contains(chars[i])))
+        .unwrap_or(chars.len());
+    let numeral: String = chars[start..numeral_end].iter().collect();
+    let n = if numeral.chars().all(|c| c.is_ascii_digit()) {
+        numeral.parse::<i128>().ok()?
+    } else {
+        crate::number::chinese_integer(&numeral)?
+    };
+    let quarters = if so_far { 2..=3 } else { 1..=4 };
+    if text(numeral_end, 2) == "季度" && quarters.contains(&n) {
+        return Some(((n * 3) as u8, numeral_end + 2));
+    }
+    (so_far && text(numeral_end, 2) == "个月" && (2..=12).contains(&n)).then_some((n as u8, numeral_end + 2))
 }
 
 /// The N年 of 未来N年 (two to ten years, in digits or one Chinese numeral)
@@ -248,13 +290,27 @@ mod tests {
     #[test]
     fn relative_dates_use_the_article_date() {
         assert_eq!(dates("今年3月17日上线"), ["2025", "2025-03-17"]);
-        assert_eq!(dates("去年前8个月"), ["2024"]);
+        assert_eq!(dates("去年前8个月"), ["2024-08"]);
         assert_eq!(dates("到2022年“十四五”中期"), ["2022", "2025"]);
         assert_eq!(dates("未来五年，全省"), ["2029"]);
         assert_eq!(dates("今后3年将"), ["2027"]);
         assert_eq!(dates("未来两年"), ["2026"]);
         assert!(dates("未来一年").is_empty());
         assert!(dates("未来几年").is_empty());
+    }
+
+    #[test]
+    fn periods_of_a_year_end_in_a_month() {
+        assert_eq!(dates("前三季度，全省"), ["2025-09"]);
+        assert_eq!(dates("一季度，"), ["2025-03"]);
+        assert_eq!(dates("今年上半年"), ["2025-06"]);
+        assert_eq!(dates("2024年第四季度"), ["2024-12"]);
+        assert_eq!(dates("前11个月"), ["2025-11"]);
+        assert_eq!(dates("前两个月"), ["2025-02"]);
+        // no period: a span of months, or a quarter that is no number
+        assert!(dates("3个月").is_empty());
+        assert!(dates("前五季度").is_empty());
+        assert!(dates("一个月").is_empty());
     }
 
     #[test]

@@ -178,9 +178,13 @@ impl MeasureRules {
             items[i].word() == Some("全国")
                 || after_zai && matches!(&items[i], Item::Entity { class, .. } if class.is_place())
         });
+        // 其中，数码相机…分别增长…: a sentence opening on 其中 takes a part
+        // of what the sentence before counted, so it keeps that subject
+        let part_of_previous = items.first().and_then(Item::word) == Some("其中");
         match (sentence_subject, state.frame) {
             (Some(s), _) => state.subject = Some(s),
             (None, Frame::Target(_)) if !names_a_locale => {}
+            (None, _) if part_of_previous => {}
             (None, _) => state.subject = None,
         }
         let mut clause_start = 0;
@@ -213,7 +217,7 @@ impl MeasureRules {
         let words: String = clause_items.iter().filter_map(Item::word).collect();
         let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
         let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items);
-        self.update_frame(items, clause.clone(), future, input.article_date, state);
+        let dated = self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
         let then_after_completion = state.completing && has(&self.then);
         if has(&self.completion) {
@@ -231,7 +235,10 @@ impl MeasureRules {
         }
         // 将…，突破…100项以上 with no year: a forecast, neither target nor
         // observation, up to the end of the sentence
-        if has(&self.done) {
+        // …将…转化为新优势，前三季度，全省…增长3.4%: a clause dated in the
+        // past reports, whatever the clauses before it foresaw
+        let dated_in_the_past = dated && !future && matches!(state.frame, Frame::Observation(_));
+        if has(&self.done) || dated_in_the_past {
             state.forecast = false;
         } else if matches!(state.frame, Frame::Observation(_)) && (future || state.forecast) {
             state.forecast = true;
@@ -256,6 +263,7 @@ impl MeasureRules {
         }
         let Some(subject) = subject.or_else(|| self.settled_in(items, clause.clone())) else { return };
         let quantities: Vec<usize> = clause.clone().filter(|&i| matches!(items[i], Item::Quantity(_))).collect();
+        let mut listed_indicator = String::new();
         for (n, &i) in quantities.iter().enumerate() {
             let Item::Quantity(q) = &items[i] else { continue };
             let quantity = &q.quantity;
@@ -265,10 +273,18 @@ impl MeasureRules {
             }
             // 三大品牌, 四项第一, 推出十项行动: small counts in words are
             // narrative (news writes its statistics in digits)
-            if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit()) && quantity.value.to_f64() <= 10.0 {
+            if quantity.text.chars().next().is_some_and(|c| !c.is_ascii_digit())
+                && quantity.value.to_f64() <= 10.0
+                && quantity.unit != "%"
+            {
                 continue;
             }
-            let indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
+            let mut indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
+            // 分别增长118.5%、55%: the values of a list measure what the first does
+            if indicator.is_empty() && i > 0 && items[i - 1].word() == Some("、") {
+                indicator = listed_indicator.clone();
+            }
+            listed_indicator = indicator.clone();
             let name = input.registry.entities[subject].name.clone();
             // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
             let frame = match state.frame {
@@ -348,6 +364,7 @@ impl MeasureRules {
     /// The frame a clause sets with a date: 截至… or a date already past
     /// → observation as of it; …以来 → observation as of the article;
     /// 到2025年 or a future word → target; a past year alone → observation.
+    /// Whether the clause named such a date or cue.
     fn update_frame(
         &self,
         items: &[Item],
@@ -355,12 +372,14 @@ impl MeasureRules {
         future: bool,
         article_date: Option<PartialDate>,
         state: &mut MeasureState,
-    ) {
+    ) -> bool {
+        let mut dated = false;
         let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
         if self.as_of.iter().any(|w| words.contains(w.as_str())) {
             // 截至昨天, 截至目前: as of the article's date unless a date follows
             state.frame = Frame::Observation(None);
             state.fresh = true;
+            dated = true;
         }
         for i in clause {
             let Some(first) = date_of(&items[i]) else { continue };
@@ -391,6 +410,7 @@ impl MeasureRules {
                 Frame::Observation(Some(d.date))
             };
             state.fresh = true;
+            dated = true;
             break;
         }
         // 去年…近70亿元，而全年将超过100亿元: a forecast for an observed year,
@@ -399,6 +419,7 @@ impl MeasureRules {
         if let (true, true, Frame::Observation(Some(date))) = (future, state.fresh, state.frame) {
             state.frame = Frame::Target(date.year);
         }
+        dated
     }
 
     /// Numbers that are no values of the subject: 3万元一台 (a price),

@@ -307,9 +307,13 @@ fn reading_at(chars: &[char], at: usize) -> Option<Reading> {
         pos += word.chars().count();
         approx |= approx_at(&mut pos);
     }
-    let unit = UNITS.iter().find(|u| starts_with(chars, pos, u)).copied();
+    let mut unit = UNITS.iter().find(|u| starts_with(chars, pos, u)).copied();
     if let Some(u) = unit {
         pos += u.chars().count();
+    } else if multiplier.is_none() {
+        if let Some((percent, end)) = tenths_at(chars, pos, value) {
+            (value, max, unit, pos) = (percent, max.map(|m| m.times(10)), Some("%"), end);
+        }
     }
     Some(Reading {
         value,
@@ -321,6 +325,23 @@ fn reading_at(chars: &[char], at: usize) -> Option<Reading> {
         place: numeral.place,
         end: pos,
     })
+}
+
+/// 七成, 近4成, 九成半: tenths, read as a percentage (70%), when 成 follows
+/// a number of tenths directly and ends the phrase (not 这一成绩, 一成不变,
+/// 2023成渝). Returns the percentage and where its text ends.
+fn tenths_at(chars: &[char], pos: usize, tenths: Decimal) -> Option<(Decimal, usize)> {
+    const ENDS_THE_PHRASE: &str = "，。；、：）)以左多为是都处来的用在已和及与";
+    if chars.get(pos) != Some(&'成') || !(1.0..=10.0).contains(&tenths.to_f64()) {
+        return None;
+    }
+    let half = chars.get(pos + 1) == Some(&'半');
+    let end = pos + 1 + usize::from(half);
+    if chars.get(end).is_some_and(|c| !ENDS_THE_PHRASE.contains(*c)) {
+        return None;
+    }
+    let tenths = if half { Decimal::parse(&format!("{tenths}.5"))? } else { tenths };
+    Some((tenths.times(10), end))
 }
 
 /// `low` joined with the high end of a range that follows it, if one does.
@@ -591,6 +612,19 @@ mod tests {
         check("同比增长51.3%", "51.3", "%");
         check("62％", "62", "%");
         check("提高2个百分点", "2", "个百分点");
+    }
+
+    #[test]
+    fn tenths_are_a_percentage() {
+        check("超过四成。", "40", "%");
+        check("近4成，", "40", "%");
+        check("过九成半", "95", "%");
+        check("占比达一成", "10", "%");
+        assert_eq!(read("超七成为内地旅客").text, "七成");
+        // 成 that starts a word, or a year before a name
+        assert!(find_quantities("这一成绩").is_empty());
+        assert!(find_quantities("一成不变").is_empty());
+        assert!(find_quantities("2023成渝双城消费节").is_empty());
     }
 
     #[test]
