@@ -552,6 +552,9 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     const GOVERNING: &[&str] = &[
         "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同",
         "位于", "地处",
+        // 以西宁为核心, 立足黄河流域…, 依托雄安新区…: what a plan builds on
+        // is not its subject
+        "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",
     ];
     // 在京津冀、长三角、成渝，以及贵州、宁夏布局…: a list is governed by the
     // word before its first name, all of it
@@ -571,7 +574,9 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
             break;
         }
     }
-    let governed = first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w));
+    // 以海南为例: the example is what the numbers are about
+    let example = items.get(i + 1).and_then(Item::word).is_some_and(|w| w.starts_with("为例"));
+    let governed = first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) && !example;
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)
