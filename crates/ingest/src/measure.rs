@@ -364,7 +364,7 @@ impl MeasureRules {
     /// The frame a clause sets with a date: 截至… or a date already past
     /// → observation as of it; …以来 → observation as of the article;
     /// 到2025年 or a future word → target; a past year alone → observation.
-    /// Whether the clause named such a date or cue.
+    /// Returns whether the clause named such a date or cue.
     fn update_frame(
         &self,
         items: &[Item],
