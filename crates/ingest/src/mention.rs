@@ -41,6 +41,8 @@ pub struct EntityRules {
     /// Short forms of cities and provinces that are mostly common words
     /// (来宾, 大同): never the place.
     not_places: HashSet<String>,
+    /// Words that hold a place's name but name no place (北京时间).
+    no_place_in: Vec<String>,
     /// One-character function words jieba's guesser glues onto the next
     /// word (是凯/信达公司, 和普京): a name does not start with one.
     clitics: HashSet<char>,
@@ -80,6 +82,8 @@ struct EntityRulesFile {
     not_names: Vec<String>,
     #[serde(default)]
     not_places: Vec<String>,
+    #[serde(default)]
+    no_place_in: Vec<String>,
     clitics: String,
     verb_chars: String,
     #[serde(default)]
@@ -187,6 +191,7 @@ impl EntityRules {
             concepts: file.concepts,
             not_names: file.not_names.into_iter().collect(),
             not_places: file.not_places.into_iter().collect(),
+            no_place_in: file.no_place_in,
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
             examples: file.examples,
@@ -393,6 +398,12 @@ impl EntityRules {
     /// mostly a common word (中外来宾, 世界大同), so never the place.
     pub fn is_not_a_place(&self, word: &str) -> bool {
         self.not_places.contains(word)
+    }
+
+    /// Words that hold a place's name but name no place (北京时间): the
+    /// segmenter keeps each one word, and no name is read inside one.
+    pub fn no_place_in(&self) -> &[String] {
+        &self.no_place_in
     }
 
     /// Whether `word` is one of the class suffixes (新城, 产业园).

@@ -101,6 +101,7 @@ impl Pipeline {
             hasher.update(&std::fs::read(&path).map_err(|source| IngestError::Io { path: path.clone(), source })?);
         }
         segmenter.add_lexicon(&lexicon);
+        segmenter.add_common_words(entity_rules.no_place_in());
         Ok(Self {
             lexicon,
             segmenter,
@@ -513,9 +514,13 @@ impl Pipeline {
         focus.start_sentence();
         // 国铁 (国铁集团) is no mention in 全国铁路: a name may not start
         // inside a word jieba knows (it may start one: 河北省|委)
+        // nor inside 北京时间, a word that names no place
         let starts_inside_a_word = |at: usize| {
             let k = tokens.partition_point(|t| t.end <= at);
-            tokens.get(k).is_some_and(|t| t.start < at && self.segmenter.has_word(t.text))
+            tokens.get(k).is_some_and(|t| {
+                t.start < at && self.segmenter.has_word(t.text)
+                    || self.entity_rules.no_place_in().iter().any(|w| w == t.text)
+            })
         };
         let mut at = 0;
         while at < chars.len() {

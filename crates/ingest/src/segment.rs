@@ -55,6 +55,14 @@ impl Segmenter {
         }
     }
 
+    /// Adds words that must stay whole (北京时间), as common nouns.
+    pub fn add_common_words(&mut self, words: &[String]) {
+        for word in words {
+            let freq = self.jieba.suggest_freq(word).max(500);
+            self.jieba.add_word(word, Some(freq), Some("n"));
+        }
+    }
+
     /// Whether jieba's dictionary holds `word`.
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
