@@ -338,7 +338,9 @@ impl EntityRules {
         let is_count = |text: &str| {
             let digits = text.trim_end_matches(['多', '余']).trim_end_matches(|c: char| MEASURE_WORDS.contains(c));
             !digits.is_empty()
-                && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || "一二两三四五六七八九十百千万亿".contains(c))
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || "一二两三四五六七八九十百千万亿".contains(c))
         };
         // the number reader knows multipliers and units (6万亿元, 10余位)
         let mut counted = false;
