@@ -280,9 +280,13 @@ impl MeasureRules {
                 continue;
             }
             let mut indicator = self.indicator(&items[after_subject.min(i)..i], &items[i + 1..clause.end]);
+            let previous_listed = i > 0 && matches!(items[i - 1].word(), Some("、" | "和" | "及" | "以及"));
             // 分别增长118.5%、55%: the values of a list measure what the first does
-            if indicator.is_empty() && i > 0 && items[i - 1].word() == Some("、") {
+            if indicator.is_empty() && previous_listed {
                 indicator = listed_indicator.clone();
+            }
+            if let Some(noun) = counted_in_a_list(&items[i + 1..clause.end], previous_listed) {
+                indicator = noun;
             }
             listed_indicator = indicator.clone();
             let name = input.registry.entities[subject].name.clone();
@@ -479,6 +483,30 @@ impl MeasureRules {
         let text = ["左右", "以上"].iter().find_map(|c| text.strip_prefix(c)).unwrap_or(text);
         text.to_string()
     }
+}
+
+/// 包括1个市级中心、41个区县中心和1031个镇街中心: in a list of counted
+/// things each value counts the noun phrase after it (up to a verb,
+/// adverb, preposition, time or mark). `after` is what follows the value
+/// in its clause; `None` when the value is no item of such a list.
+fn counted_in_a_list(after: &[Item], previous_listed: bool) -> Option<String> {
+    let noun_after = matches!(after.first(), Some(Item::Word { pos, .. }) if pos.starts_with(['n', 'b']));
+    let phrase: Vec<&str> = after
+        .iter()
+        .map_while(|item| match item {
+            Item::Word { text, pos } if !pos.starts_with(['v', 'd', 'p', 't', 'x', 'w']) => Some(text.as_str()),
+            _ => None,
+        })
+        .take_while(|w| !w.starts_with(['，', '。', '；', '、']))
+        .collect();
+    let next_listed = after.get(phrase.len()).and_then(Item::word) == Some("、")
+        && matches!(after.get(phrase.len() + 1), Some(Item::Quantity(_)));
+    if !noun_after || !(previous_listed || next_listed) {
+        return None;
+    }
+    let joined = phrase.concat();
+    let noun = ["以及", "和", "及", "与", "等"].iter().find_map(|w| joined.strip_suffix(w)).unwrap_or(&joined);
+    Some(noun.to_string())
 }
 
 /// Whether the quantity at `i` is where a change starts: 从(现在的)2.65%
