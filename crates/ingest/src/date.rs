@@ -150,7 +150,10 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
             }
             return span(PartialDate::month(base.year, month), after_month);
         }
-        return None;
+        return within_years(chars, at, article_date).and_then(|(date, end)| span(date, end));
+    }
+    if let Some((date, end)) = within_years(chars, at, article_date) {
+        return span(date, end);
     }
     if !matches!(c, '今' | '去' | '明' | '前' | '十' | '未' | '上' | '下' | '第' | '一' | '二' | '三' | '四')
     {
@@ -215,6 +218,18 @@ fn period_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
         return Some(((n * 3) as u8, numeral_end + 2));
     }
     (so_far && text(numeral_end, 2) == "个月" && (2..=12).contains(&n)).then_some((n as u8, numeral_end + 2))
+}
+
+/// 力争三年内, 5年内: the years ahead, as 今后N年 (this year included);
+/// not 近三年内 or 过去5年内, which look back.
+fn within_years(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Option<(PartialDate, usize)> {
+    let base = article_date?;
+    let (years, end) = years_ahead(chars, at)?;
+    let looks_back = at > 0 && matches!(chars[at - 1], '近' | '去' | '前' | '来');
+    // 26年内地…: the 6 of 26, and 内 starting 内地
+    let inside_a_number = at > 0 && chars[at - 1].is_ascii_digit();
+    let within = chars.get(end) == Some(&'内') && !matches!(chars.get(end + 1), Some('地' | '蒙' | '部' | '外' | '陆'));
+    (within && !looks_back && !inside_a_number).then(|| (PartialDate::year(base.year + years - 1), end + 1))
 }
 
 /// The N年 of 未来N年 (two to ten years, in digits or one Chinese numeral)
@@ -296,6 +311,11 @@ mod tests {
         assert_eq!(dates("今后3年将"), ["2027"]);
         assert_eq!(dates("未来两年"), ["2026"]);
         assert!(dates("未来一年").is_empty());
+        assert_eq!(dates("力争三年内重点支持"), ["2027"]);
+        assert_eq!(dates("5年内建成"), ["2029"]);
+        assert!(dates("近三年内").is_empty());
+        assert!(dates("过去5年内").is_empty());
+        assert!(dates("香港回归26年内地与香港").is_empty());
         assert!(dates("未来几年").is_empty());
     }
 

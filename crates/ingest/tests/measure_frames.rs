@@ -56,3 +56,9 @@ fn the_years_ahead_end_a_goal_this_year_included() {
         .collect();
     assert_eq!(years, [2030]);
 }
+
+#[test]
+fn what_is_promised_within_years_is_a_goal() {
+    let text = "邯郸市力争三年内重点支持200个以上数字化示范项目。";
+    assert_eq!(numbers("2023-03-25", text), ["target 邯郸市 200个"]);
+}
