@@ -334,28 +334,8 @@ impl EntityRules {
         }
         // 10项雄安新区…, 17个智算中心, 6万亿元地方政府: a count before a
         // name counts it, it opens no name
-        const MEASURE_WORDS: &str = "个项家位处次份支条架座名场批届人";
-        let is_count = |text: &str| {
-            let digits = text.trim_end_matches(['多', '余']).trim_end_matches(|c: char| MEASURE_WORDS.contains(c));
-            !digits.is_empty()
-                && digits
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.' || "一二两三四五六七八九十百千万亿".contains(c))
-        };
-        // the number reader knows multipliers and units (6万亿元, 10余位)
-        let mut counted = false;
-        if let Some(q) = crate::number::quantity_at(sentence, start).filter(|q| q.end < suffix_start) {
-            start = q.end;
-            counted = true;
-        }
-        while let Some(t) = tokens.iter().find(|t| t.start == start && t.end <= suffix_start) {
-            let word = t.text.trim_start_matches(['多', '余']);
-            let measure = counted && word.chars().count() == 1 && MEASURE_WORDS.contains(word);
-            if !(is_count(t.text) || measure) {
-                break;
-            }
-            counted = true;
-            start = t.end;
+        if let Some(end) = crate::number::count_end(sentence, start).filter(|&end| end <= suffix_start) {
+            start = end;
         }
         // 加拿大两大铁路公司, 鲁北…四大清洁能源基地: "the N major" companies
         // or bases are a kind, no name (a layout's 四大…功能区 is one)

@@ -345,6 +345,20 @@ fn tenths_at(chars: &[char], pos: usize, tenths: Decimal) -> Option<(Decimal, us
     Some((tenths.times(10), end))
 }
 
+/// Where a count that starts at `chars[at]` ends: a number with its unit
+/// or multiplier (17个, 10余位, 6万亿元) or with a measure word that is no
+/// unit of a value (13次, 20余份). `None` when no count starts there
+/// (一重集团, 77国集团).
+pub fn count_end(chars: &[char], at: usize) -> Option<usize> {
+    const MEASURE_WORDS: &[char] =
+        &['个', '项', '家', '位', '处', '次', '份', '支', '条', '架', '座', '名', '场', '批', '届'];
+    let reading = reading_at(chars, at)?;
+    if reading.unit.is_some() || reading.multiplier.is_some() {
+        return Some(reading.end);
+    }
+    chars.get(reading.end).filter(|c| MEASURE_WORDS.contains(c)).map(|_| reading.end + 1)
+}
+
 /// `low` joined with the high end of a range that follows it, if one does.
 /// Chinese writes the unit, and often the multiplier, once for both ends:
 /// 3%—5% and 100万元到200万元 (each end whole), 100亿至200亿美元 (the
