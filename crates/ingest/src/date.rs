@@ -127,6 +127,9 @@ pub fn find_dates(text: &str, article_date: Option<PartialDate>) -> Vec<DateSpan
 fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Option<DateSpan> {
     let span = |date, end| Some(DateSpan { date, start: at, end });
     let c = chars[at];
+    if let Some((date, end)) = within_years(chars, at, article_date) {
+        return span(date, end);
+    }
     if c.is_ascii_digit() && (at == 0 || !chars[at - 1].is_ascii_digit()) {
         let (year, after_year) = digits(chars, at);
         if after_year - at == 4 && chars.get(after_year) == Some(&'年') {
@@ -150,10 +153,7 @@ fn date_at(chars: &[char], at: usize, article_date: Option<PartialDate>) -> Opti
             }
             return span(PartialDate::month(base.year, month), after_month);
         }
-        return within_years(chars, at, article_date).and_then(|(date, end)| span(date, end));
-    }
-    if let Some((date, end)) = within_years(chars, at, article_date) {
-        return span(date, end);
+        return None;
     }
     if !matches!(c, '今' | '去' | '明' | '前' | '十' | '未' | '上' | '下' | '第' | '一' | '二' | '三' | '四')
     {
@@ -204,15 +204,7 @@ fn period_at(chars: &[char], at: usize) -> Option<(u8, usize)> {
     }
     let so_far = chars.get(at) == Some(&'前');
     let start = if so_far || chars.get(at) == Some(&'第') { at + 1 } else { at };
-    let numeral_end = (start..chars.len())
-        .find(|&i| !(chars[i].is_ascii_digit() || "一二两三四五六七八九十".contains(chars[i])))
-        .unwrap_or(chars.len());
-    let numeral: String = chars[start..numeral_end].iter().collect();
-    let n = if numeral.chars().all(|c| c.is_ascii_digit()) {
-        numeral.parse::<i128>().ok()?
-    } else {
-        crate::number::chinese_integer(&numeral)?
-    };
+    let (n, numeral_end) = small_number_at(chars, start)?;
     let quarters = if so_far { 2..=3 } else { 1..=4 };
     if text(numeral_end, 2) == "季度" && quarters.contains(&n) {
         return Some(((n * 3) as u8, numeral_end + 2));
@@ -235,13 +227,20 @@ fn within_years(chars: &[char], at: usize, article_date: Option<PartialDate>) ->
 /// The N年 of 未来N年 (two to ten years, in digits or one Chinese numeral)
 /// and the offset after it.
 fn years_ahead(chars: &[char], at: usize) -> Option<(i32, usize)> {
-    let (n, end) = if chars.get(at)?.is_ascii_digit() {
-        let (n, end) = digits(chars, at);
-        (i128::from(n), end)
-    } else {
-        (crate::number::chinese_integer(&chars[at].to_string())?, at + 1)
-    };
+    let (n, end) = small_number_at(chars, at)?;
     ((2..=10).contains(&n) && chars.get(end) == Some(&'年')).then_some((n as i32, end + 1))
+}
+
+/// A count of years, quarters or months at `at`, in digits (11) or Chinese
+/// numerals (十一), and the offset after it.
+fn small_number_at(chars: &[char], at: usize) -> Option<(i128, usize)> {
+    if chars.get(at)?.is_ascii_digit() {
+        let (n, end) = digits(chars, at);
+        return Some((i128::from(n), end));
+    }
+    let end = (at..chars.len()).find(|&i| !"一二两三四五六七八九十".contains(chars[i])).unwrap_or(chars.len());
+    let numeral: String = chars[at..end].iter().collect();
+    Some((crate::number::chinese_integer(&numeral)?, end))
 }
 
 fn digits(chars: &[char], at: usize) -> (u32, usize) {
