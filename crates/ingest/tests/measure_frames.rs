@@ -59,6 +59,6 @@ fn the_years_ahead_end_a_goal_this_year_included() {
 
 #[test]
 fn what_is_promised_within_years_is_a_goal() {
-    let text = "邯郸市力争三年内重点支持200个以上数字化示范项目。";
-    assert_eq!(numbers("2023-03-25", text), ["target 邯郸市 200个"]);
+    let text = "邢台市计划5年内建成20个零碳园区，两年内培育100家专精特新企业。";
+    assert_eq!(numbers("2023-03-25", text), ["target 邢台市 20个", "target 邢台市 100家"]);
 }
