@@ -604,7 +604,22 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     }
     // 以海南为例: the example is what the numbers are about
     let example = items.get(i + 1).and_then(Item::word).is_some_and(|w| w.starts_with("为例"));
-    let governed = first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) && !example;
+    // 长江经济带…是我国增长最快的区域，…贡献率; 华龙一号是我国…技术，…年发
+    // 电量: a thing said to be the country's first, largest or own is
+    // within it, and its numbers are the thing's (a province after 是 is
+    // often the topic itself: 数字经济是杭州…的主引擎，…占比近三成; and a
+    // year said to be the country's is about the country: 今年是中华人民共
+    // 和国成立75周年)
+    const DESCRIBING: &[&str] = &["是", "作为", "成为"];
+    let alone = items.get(i + 1).is_none_or(Item::is_clause_break);
+    let of_a_year = first >= 2 && matches!(items[first - 2], Item::Date(_));
+    let described = *class == EntityClass::Country
+        && first > 0
+        && items[first - 1].word().is_some_and(|w| DESCRIBING.contains(&w))
+        && !alone
+        && !of_a_year;
+    let governed =
+        (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) || described) && !example;
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)

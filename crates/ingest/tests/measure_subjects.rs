@@ -91,3 +91,23 @@ fn a_sentence_set_in_another_place_does_not_inherit_a_plans_subject() {
     let subjects = subjects_of_numbers("到2027年，承德市数据中心将达到20个。目前，全国已有30个省市开展试点。");
     assert_eq!(subjects, ["承德市"]);
 }
+
+#[test]
+fn a_thing_said_to_be_the_countrys_keeps_its_numbers() {
+    // the line and the reactor are within the country; their figures are not
+    // the country's
+    for text in [
+        "京雄高铁是我国“八纵八横”高铁网的重要组成部分，全长约92公里。",
+        "这座反应堆是我国自主研发的第三代机组，年发电量可达90亿千瓦时。",
+        "作为我国最大的煤炭外运通道，这条铁路年运输煤炭3亿吨。",
+    ] {
+        let subjects = subjects_of_numbers(text);
+        assert!(!subjects.iter().any(|s| s == "中国"), "{text}: {subjects:?}");
+    }
+    // a year said to be the country's is about the country
+    let subjects = subjects_of_numbers("2021年是中国加入世贸组织第20年，进出口总额增长8%。");
+    assert_eq!(subjects, ["中国"]);
+    // a country after 是 that ends its clause is the subject
+    let subjects = subjects_of_numbers("出口增长最快的是越南，同比增长12%。");
+    assert_eq!(subjects, ["越南"]);
+}
