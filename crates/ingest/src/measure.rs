@@ -388,6 +388,15 @@ impl MeasureRules {
         for i in clause {
             let Some(first) = date_of(&items[i]) else { continue };
             let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+            // 单产预计比去年提高10%, 将在2020年的基础上翻一番: the year a
+            // foreseen change is measured from dates nothing (a change
+            // reported, 比去年同期增长22.1%, is as of that year's period)
+            const COMPARED_WITH: &[&str] = &["比", "较", "相比", "相较", "比上", "较上"];
+            let next_word = items.get(i + 1).and_then(Item::word).unwrap_or("");
+            let base = COMPARED_WITH.contains(&before) || next_word.starts_with("同期") || next_word == "的基础上";
+            if future && base {
+                continue;
+            }
             // 今年3月底 is read as 今年 and 3月底: the month says more
             let (d, after) = match items.get(i + 1) {
                 Some(Item::Date(month)) if first.date.month.is_none() && month.date.year == first.date.year => {

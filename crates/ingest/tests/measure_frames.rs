@@ -62,3 +62,21 @@ fn what_is_promised_within_years_is_a_goal() {
     let text = "邢台市计划5年内建成20个零碳园区，两年内培育100家专精特新企业。";
     assert_eq!(numbers("2023-03-25", text), ["target 邢台市 20个", "target 邢台市 100家"]);
 }
+
+#[test]
+fn the_year_a_forecast_compares_with_is_not_its_year() {
+    // 比去年 measures the change from last year; the forecast is this year's
+    let text = "承德市今年玉米种植面积稳中有增，单产预计比去年提高5%以上。";
+    let article = format!("---\ntitle: 测试\ndate: 2024-09-10\n---\n{text}\n");
+    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
+    let years: Vec<i32> = common::pipeline()
+        .extract(&article)
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Target { year, .. } => Some(*year),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(years, [2024]);
+}
