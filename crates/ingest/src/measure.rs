@@ -233,6 +233,9 @@ impl MeasureRules {
         if matches!(state.frame, Frame::Target(_)) && !state.fresh && !has(&self.goal) {
             return;
         }
+        // …提前完成“十四五”营造目标。我国红树林面积已达3.03万公顷: a clause
+        // that says what is done already reports, whatever goal came before
+        let reports_done = matches!(state.frame, Frame::Target(_)) && !state.fresh && has(&self.done);
         // 将…，突破…100项以上 with no year: a forecast, neither target nor
         // observation, up to the end of the sentence
         // …将…转化为新优势，前三季度，全省…增长3.4%: a clause dated in the
@@ -292,7 +295,7 @@ impl MeasureRules {
             let name = input.registry.entities[subject].name.clone();
             // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
             let frame = match state.frame {
-                Frame::Target(_) if starts_a_change(items, i) => Frame::Observation(None),
+                Frame::Target(_) if reports_done || starts_a_change(items, i) => Frame::Observation(None),
                 frame => frame,
             };
             let fact = match frame {

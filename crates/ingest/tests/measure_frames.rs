@@ -80,3 +80,9 @@ fn the_year_a_forecast_compares_with_is_not_its_year() {
         .collect();
     assert_eq!(years, [2024]);
 }
+
+#[test]
+fn what_is_done_already_after_a_goal_is_a_record() {
+    let text = "到2027年，邢台市数据中心机架力争达到5万架。邢台市算力规模已达到3万P。";
+    assert_eq!(numbers("2024-05-10", text), ["target 邢台市 5万架", "observation 邢台市 3万P"]);
+}
