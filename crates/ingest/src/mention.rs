@@ -36,6 +36,9 @@ pub struct EntityRules {
     pub coreference_opening_a_clause: Vec<(String, EntityClass)>,
     /// Endings that make a suffix name an idea, not an entity (命运共同体).
     concepts: Vec<String>,
+    /// Words that make a …工程 a work built in one place (引水, 水利枢纽,
+    /// 铁路): a Project, where 东数西算工程 is a Program.
+    works: Vec<String>,
     /// Common words that start with a surname (卓越, 滑雪): never a name.
     not_names: HashSet<String>,
     /// Short forms of cities and provinces that are mostly common words
@@ -79,6 +82,8 @@ struct EntityRulesFile {
     #[serde(default)]
     coreference_opening_a_clause: BTreeMap<String, Vec<String>>,
     concepts: Vec<String>,
+    #[serde(default)]
+    works: Vec<String>,
     not_names: Vec<String>,
     #[serde(default)]
     not_places: Vec<String>,
@@ -189,6 +194,7 @@ impl EntityRules {
             coreference,
             coreference_opening_a_clause,
             concepts: file.concepts,
+            works: file.works,
             not_names: file.not_names.into_iter().collect(),
             not_places: file.not_places.into_iter().collect(),
             no_place_in: file.no_place_in,
@@ -362,6 +368,11 @@ impl EntityRules {
         {
             return None;
         }
+        let stem: String = sentence[start..suffix_start].iter().collect();
+        let built = class == EntityClass::Program
+            && name.ends_with("工程")
+            && self.works.iter().any(|w| stem.contains(w.as_str()));
+        let class = if built { EntityClass::Project } else { class };
         Some(Found { name, class, start, end })
     }
 
