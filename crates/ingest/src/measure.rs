@@ -704,16 +704,33 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // 商务部商务大数据监测…, 商务部重点监测餐饮企业…: what a body watches
     // or counts is the field's, not the body's (a place's own 重点监测的
     // 企业 are its own)
-    const WATCHED: &[&str] = &["监测", "统计"];
+    // (and what it newly publishes: 中国信通院最新发布，…)
+    const WATCHED: &[&str] = &["监测", "统计", "最新"];
     // 交通运输部预计…2.2亿人次: a body's forecast of a field it oversees
     // is neither its goal nor its measure (a place's 预计到2025年 is its goal)
     let forecasts = class.is_organization() && following.starts_with("预计");
+    // 国务院新闻办公室今天举行新闻发布会，…3.7万亿元: the body that hosts a
+    // press conference or a meeting presents others' figures
+    const HOSTS: &[&str] = &["举行", "召开", "举办"];
+    let hosts = class.is_organization() && HOSTS.iter().any(|w| following.starts_with(w));
     let source = SOURCE.iter().any(|w| following.starts_with(w))
         || SOURCE_DATA.iter().any(|w| following.contains(w))
         || (class.is_organization() && WATCHED.iter().any(|w| following.contains(w)))
-        || forecasts;
+        || forecasts
+        || hosts;
     let is_person = *class == crate::vocab::EntityClass::Person;
     if not_itself || governed || (source && !is_person) {
+        return None;
+    }
+    // 人社部…提供岗位86万个, 国家林草局…全国完成造林5745万亩: a ministry or
+    // a bureau reports the field it oversees or its own campaigns; the
+    // figures are the country's or the event's, not the body's (a place's
+    // government, 张家口市政府, acts for the place)
+    let a_body = |e: usize| {
+        let named = &registry.entities[e];
+        named.class == EntityClass::GovernmentBody && !named.name.ends_with("政府")
+    };
+    if a_body(*entity) {
         return None;
     }
     if class.is_place() || class.is_organization() {
@@ -721,7 +738,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     }
     let name = &registry.entities[*entity].name;
     let (_, organization) = people.iter().find(|(p, _)| p == name)?;
-    registry.find(organization)
+    registry.find(organization).filter(|&e| !a_body(e))
 }
 
 /// The date an item names: a date, or the period of a five-year plan's

@@ -111,3 +111,21 @@ fn a_thing_said_to_be_the_countrys_keeps_its_numbers() {
     let subjects = subjects_of_numbers("出口增长最快的是越南，同比增长12%。");
     assert_eq!(subjects, ["越南"]);
 }
+
+#[test]
+fn a_ministry_is_no_subject_of_what_it_reports_or_runs() {
+    for text in [
+        "人力资源社会保障部今年组织线上招聘，提供岗位86万个。",
+        "国家林草局最新发布，全国完成造林5745万亩。",
+        "国务院新闻办公室今天举行新闻发布会，全国新办涉税经营主体343.4万户。",
+        // nor is an institute that hosts the meeting or publishes the data
+        "中国信息通信研究院今天举行发布会，全国5G基站达到300万个。",
+        "中国信息通信研究院最新发布，5G基站达到300万个。",
+    ] {
+        let subjects = subjects_of_numbers(text);
+        assert!(subjects.is_empty(), "{text}: {subjects:?}");
+    }
+    // a place's government acts for the place
+    let subjects = subjects_of_numbers("张家口市政府今年投入资金10亿元。");
+    assert_eq!(subjects, ["张家口市政府"]);
+}
