@@ -20,6 +20,10 @@ pub struct MeasureRules {
     pub target_before_year: Vec<String>,
     /// Words that make a clause a plan or forecast (将, 力争, 预计).
     pub future: Vec<String>,
+    /// Words that start with a one-character `future` word and speak of no
+    /// future (数据要素, 将军山).
+    #[serde(default)]
+    pub not_future: Vec<String>,
     /// Words that make a clause with a date a plan, only as a word of their
     /// own before a verb (今年计划实施), not inside a name (行动计划,
     /// 计划单列市).
@@ -39,6 +43,10 @@ pub struct MeasureRules {
     /// (来自40个国家: where an event's guests came from).
     #[serde(default)]
     pub not_a_value_before: Vec<String>,
+    /// Words right before a value that make it a sum over what follows
+    /// (总投资528亿元的560个项目): a value even before 的.
+    #[serde(default)]
+    pub totals: Vec<String>,
     /// Words that, in a clause, say its numbers are not about the subject.
     pub skip_clause: Vec<String>,
     /// Words that make a sentence the report of someone's forecast or
@@ -292,7 +300,13 @@ impl MeasureRules {
                 indicator = noun;
             }
             listed_indicator = indicator.clone();
-            let name = input.registry.entities[subject].name.clone();
+            // 让汕尾69家企业…: a place right before a count is whose it is
+            let owner = (i > clause.start)
+                .then(|| subject_at(i - 1))
+                .flatten()
+                .filter(|&e| input.registry.entities[e].class.is_place())
+                .unwrap_or(subject);
+            let name = input.registry.entities[owner].name.clone();
             // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
             let frame = match state.frame {
                 Frame::Target(_) if reports_done || starts_a_change(items, i) => Frame::Observation(None),
@@ -335,11 +349,15 @@ impl MeasureRules {
 
     /// Whether a clause holds a `future` word. A word of one character
     /// must start a word of the clause (将, 将于, 拟建), not end or fill one:
-    /// 虚拟, 主要 and 重要 speak of no future.
+    /// 虚拟, 主要 and 重要 speak of no future; nor do the words of
+    /// `not_future` (要素).
     fn speaks_of_the_future(&self, clause: &[Item], words: &str) -> bool {
         self.future.iter().any(|cue| {
             if cue.chars().count() == 1 {
-                clause.iter().filter_map(Item::word).any(|word| word.starts_with(cue.as_str()))
+                clause
+                    .iter()
+                    .filter_map(Item::word)
+                    .any(|word| word.starts_with(cue.as_str()) && !self.not_future.iter().any(|w| w == word))
             } else {
                 words.contains(cue.as_str())
             }
@@ -442,11 +460,24 @@ impl MeasureRules {
     /// 8个月 (a span), 80万辆以上的城市 and 超十亿元的…12个 (thresholds
     /// inside an indicator whose value comes later).
     fn is_not_a_value(&self, items: &[Item], i: usize, later_value: bool) -> bool {
-        let next: String = items[i + 1..].iter().take(2).map_while(Item::word).collect();
-        if self.not_a_value_after.iter().any(|w| next.starts_with(w.as_str())) {
+        // a number after the value counts as its text (10个千亿级产业: 千亿
+        // is read as a number)
+        let next: String = items[i + 1..]
+            .iter()
+            .take(2)
+            .map_while(|item| match item {
+                Item::Quantity(q) => Some(q.quantity.text.as_str()),
+                _ => item.word(),
+            })
+            .collect();
+        let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
+        // 总投资528亿元的560个项目: a sum over what follows is a value
+        // even before 的
+        let before: String = items[i.saturating_sub(2)..i].iter().filter_map(Item::word).collect();
+        let a_sum = self.totals.iter().any(|w| before.ends_with(w.as_str())) && next.starts_with('的');
+        if self.not_a_value_after.iter().any(|w| next.starts_with(w.as_str())) && !a_sum {
             return true;
         }
-        let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
             return true;
         }
@@ -630,8 +661,14 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         && items[first - 1].word().is_some_and(|w| DESCRIBING.contains(&w))
         && !alone
         && !of_a_year;
-    let governed =
-        (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) || described) && !example;
+    // 在湖北已经有27家: where things are already, counted for the place
+    const HOLDS: &[&str] = &["已", "已经", "已有", "共有", "现有"];
+    let holds = first > 0
+        && items[first - 1].word() == Some("在")
+        && items.get(i + 1).and_then(Item::word).is_some_and(|w| HOLDS.contains(&w));
+    let governed = (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) || described)
+        && !example
+        && !holds;
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)
@@ -658,8 +695,11 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // 项目…年产值 (a thing of the place, first or largest of its kind);
     // 疏解北京非首都功能…4所高校 (what leaves the place, counted where it
     // goes)
-    const NOT_ITSELF: &[&str] =
-        &["、", "等", "和", "与", "及", "的", "内外", "至", "首个", "首家", "首座", "首条", "首台", "最大", "唯一"];
+    // (汕尾所在的粤东西北: the place that holds it)
+    const NOT_ITSELF: &[&str] = &[
+        "、", "等", "和", "与", "及", "的", "内外", "至", "首个", "首家", "首座", "首条", "首台", "最大", "唯一",
+        "所在",
+    ];
     // phrases jieba cuts into several words (非|首都|功能)
     const NOT_ITSELF_PHRASES: &[&str] = &["非首都功能"];
     let next_words: String = items[i + 1..].iter().take(3).map_while(Item::word).collect();
