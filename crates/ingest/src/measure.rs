@@ -485,7 +485,11 @@ impl MeasureRules {
             && !["以上", "和", "或", "及", "左右"].iter().any(|w| next.starts_with(w));
         // 上百台, 数千架次: an order of magnitude; 千亩茶园, 百亿企业,
         // 千家万户, “千万工程”: a round magnitude before a noun describes it
-        let magnitude = matches!(&items[i], Item::Quantity(q) if q.quantity.text.starts_with(['百', '千', '万']));
+        // (超万家企业, 突破万亿元: a bare 万 or 亿 after a comparator is a
+        // value)
+        let magnitude = matches!(&items[i], Item::Quantity(q)
+            if q.quantity.text.starts_with(['百', '千', '万'])
+                && !(q.quantity.text.starts_with(['万', '亿']) && q.quantity.comparator.is_some()));
         if magnitude && (previous.ends_with(['上', '数', '几']) || modifies_noun) {
             return true;
         }

@@ -178,6 +178,9 @@ const UNITS: &[&str] = &[
     "家",
     "架次",
     "辆次",
+    // trains: 中欧班列开行1.9万列
+    "列次",
+    "列",
     "艘次",
     "标箱",
     "架",
@@ -430,9 +433,13 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let starts_number = is_digit(chars[i]) || is_cn_numeral(chars[i]);
+        // 突破万家, 超亿元: a bare 万 or 亿 after a comparator is one of it
+        let bare_magnitude = matches!(chars[i], '万' | '亿') && cue_before(&chars, i).is_some();
+        let starts_number = is_digit(chars[i]) || is_cn_numeral(chars[i]) || bare_magnitude;
         if starts_number && !continues_number(&chars, i) {
-            if let Some(mut span) = quantity_at(&chars, i) {
+            // (a bare 万 needs a unit: 万米深井 is no quantity)
+            let bare_wan_alone = |span: &QuantitySpan| span.quantity.unit.is_empty() && span.quantity.text == "万";
+            if let Some(mut span) = quantity_at(&chars, i).filter(|span| !bare_wan_alone(span)) {
                 if span.quantity.comparator.is_none() {
                     span.quantity.comparator = cue_before(&chars, i);
                 }
@@ -485,6 +492,11 @@ struct Numeral {
 /// number.
 fn numeral_at(chars: &[char], at: usize) -> Option<Numeral> {
     let first = *chars.get(at)?;
+    // a bare 万 or 亿 after a comparator (超万家): one, written as its
+    // multiplier alone (not the 万 of 万国邮政联盟)
+    if matches!(first, '万' | '亿') && cue_before(chars, at).is_some() {
+        return Some(Numeral { value: Decimal::from_integer(1), max: None, chinese: true, place: None, end: at });
+    }
     if is_digit(first) {
         let mut end = at;
         while end < chars.len()
@@ -630,6 +642,15 @@ mod tests {
         check("23亿英镑", "2300000000", "英镑");
         check("43万亿日元", "43000000000000", "日元");
         check("日均减产50万桶", "500000", "桶");
+        // trains
+        check("开行1.9万列", "19000", "列");
+        // a bare 万 or 亿 after a comparator is one of it
+        check("规模以上工业企业突破万家", "10000", "家");
+        check("投资超亿元", "100000000", "元");
+        assert!(find_quantities("批准《万国邮政联盟组织法》").is_empty());
+        assert!(find_quantities("钻探深度突破万米").is_empty());
+        assert_eq!(count_end(&"万国邮政联盟".chars().collect::<Vec<_>>(), 0), None);
+        assert_eq!(read("近万家企业").text, "万家");
         // computing power: 每秒640亿亿次 (亿亿 = 10¹⁶), 1.97万亿亿次 (10²⁰)
         check("640亿亿次", "6400000000000000000", "");
         check("1.97万亿亿次", "197000000000000000000", "");
