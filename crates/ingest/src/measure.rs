@@ -631,6 +631,17 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         // is not its subject
         "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",
     ];
+    // 西起山西…，东至山东日照港的瓦日铁路: the ends of a route are no
+    // subject of its figures, every division of them written together
+    // (西起山西吕梁市兴县)
+    const ROUTE_ENDS: &[&str] =
+        &["起", "至", "西起", "东起", "南起", "北起", "东至", "西至", "南至", "北至", "途经", "通往", "直达"];
+    let division = |at: usize| matches!(&items[at], Item::Entity { class, .. } if class.is_administrative());
+    let mut chain_start = i;
+    while chain_start > 0 && division(chain_start) && division(chain_start - 1) {
+        chain_start -= 1;
+    }
+    let route_end = chain_start > 0 && items[chain_start - 1].word().is_some_and(|w| ROUTE_ENDS.contains(&w));
     // 在京津冀、长三角、成渝，以及贵州、宁夏布局…: a list is governed by the
     // word before its first name, all of it
     let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
@@ -670,9 +681,10 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     let holds = first > 0
         && items[first - 1].word() == Some("在")
         && items.get(i + 1).and_then(Item::word).is_some_and(|w| HOLDS.contains(&w));
-    let governed = (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) || described)
-        && !example
-        && !holds;
+    let governed =
+        (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) || described || route_end)
+            && !example
+            && !holds;
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)
