@@ -61,6 +61,10 @@ pub struct MeasureRules {
     /// numbers (3200家企业参展), no goals or observations of a place.
     #[serde(default)]
     pub events: Vec<String>,
+    /// Words that name a session of an event (本届): a sentence with one,
+    /// or with an ordinal of 届 (第五届), counts the event, not a place.
+    #[serde(default)]
+    pub event_sessions: Vec<String>,
     /// Words of a project once finished (建成后, 投产后): a clause with one
     /// and the rest of its sentence say what the project will do (每年可
     /// 输送…千瓦时), a design figure, no goal or observation of the place
@@ -168,7 +172,9 @@ impl MeasureRules {
         }
         state.fresh = false;
         state.forecast = false;
-        state.event = false;
+        // 本届北京图博会…1600家中外展商, 第五届西洽会…签约项目88个: a
+        // sentence that names a session of an event counts the event
+        state.event = self.names_a_session(items);
         state.projected = false;
         state.completing = std::mem::take(&mut state.completes);
         let people = positions(facts);
@@ -345,6 +351,25 @@ impl MeasureRules {
             let place = items[i + 1].entity().filter(|_| is_a_where(&items[i + 1]))?;
             self.settles_in.iter().any(|v| v == verb).then_some(place)
         })
+    }
+
+    /// Whether a sentence names a session of an event: one of
+    /// `event_sessions` (本届) or an ordinal of 届 (第五届, 第113届; not
+    /// 应届 or 换届). Not where the event is only where someone spoke
+    /// (记者从第14届…交易会上了解到，全国…; 普京在第十五届…论坛致辞中表示):
+    /// the figures are what was said.
+    fn names_a_session(&self, items: &[Item]) -> bool {
+        const SAID: &[&str] = &["了解到", "获悉", "表示", "介绍", "指出", "透露", "致辞"];
+        let text: String = items.iter().filter_map(Item::word).collect();
+        if SAID.iter().any(|w| text.contains(w)) {
+            return false;
+        }
+        let ordinal = text.match_indices('第').any(|(at, _)| {
+            let rest = text[at + '第'.len_utf8()..]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百〇零两".contains(c));
+            rest.len() < text.len() - at - '第'.len_utf8() && rest.starts_with('届')
+        });
+        ordinal || self.event_sessions.iter().any(|w| text.contains(w.as_str()))
     }
 
     /// Whether a clause holds a `future` word. A word of one character
