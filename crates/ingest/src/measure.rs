@@ -61,6 +61,10 @@ pub struct MeasureRules {
     /// numbers (3200家企业参展), no goals or observations of a place.
     #[serde(default)]
     pub events: Vec<String>,
+    /// Words that end an event's name (博览会, 论坛, 车展): a place that
+    /// starts one (中国国际进口博览会) names the event, no subject.
+    #[serde(default)]
+    pub event_nouns: Vec<String>,
     /// Words that name a session of an event (本届): a sentence with one,
     /// or with an ordinal of 届 (第五届), counts the event, not a place.
     #[serde(default)]
@@ -174,11 +178,12 @@ impl MeasureRules {
         state.forecast = false;
         // 本届北京图博会…1600家中外展商, 第五届西洽会…签约项目88个: a
         // sentence that names a session of an event counts the event
-        state.event = self.names_a_session(items);
+        state.event = self.names_a_session(items) || self.holds_an_event(items);
         state.projected = false;
         state.completing = std::mem::take(&mut state.completes);
         let people = positions(facts);
-        let subject_at = |i: usize| subject_at(items, i, input.registry, &people);
+        let subject_at =
+            |i: usize| if self.names_an_event(items, i) { None } else { subject_at(items, i, input.registry, &people) };
         // The subject is named in the clause or earlier in the same sentence.
         // Only a plan's list of goals (a target frame) carries it on to the
         // next sentences; otherwise news moves on as often as not.
@@ -370,6 +375,28 @@ impl MeasureRules {
             rest.len() < text.len() - at - '第'.len_utf8() && rest.starts_with('届')
         });
         ordinal || self.event_sessions.iter().any(|w| text.contains(w.as_str()))
+    }
+
+    /// Whether the entity at `i` starts an event's name (中国国际进口博览会,
+    /// 2023上海国际车展, 中关村论坛年会): the nouns after it, up to a verb
+    /// or a mark, end in one of `event_nouns`.
+    fn names_an_event(&self, items: &[Item], i: usize) -> bool {
+        items[i + 1..]
+            .iter()
+            .take(5)
+            .map_while(|item| match item {
+                Item::Word { text, pos } if !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => Some(text.as_str()),
+                _ => None,
+            })
+            .any(|word| self.event_nouns.iter().any(|noun| word.ends_with(noun.as_str())))
+    }
+
+    /// Whether a sentence says an event named after a place is held
+    /// (2024中国高校科技成果交易会今天在江苏南京开幕，425所高校…参会):
+    /// the rest counts the event, wherever it is held.
+    fn holds_an_event(&self, items: &[Item]) -> bool {
+        let named = (0..items.len()).any(|i| items[i].entity().is_some() && self.names_an_event(items, i));
+        named && items.iter().filter_map(Item::word).any(|w| self.events.iter().any(|e| w.starts_with(e.as_str())))
     }
 
     /// Whether a clause holds a `future` word. A word of one character
