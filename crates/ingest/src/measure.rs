@@ -682,6 +682,9 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         // 以西宁为核心, 立足黄河流域…, 依托雄安新区…: what a plan builds on
         // is not its subject
         "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",
+        // 中欧班列…开往波兰马拉舍维奇，…累计开行突破9万列: where a train,
+        // a ship or goods go is not what is counted
+        "开往", "驶往", "发往", "运往", "飞往", "前往", "销往",
     ];
     // 西起山西…，东至山东日照港的瓦日铁路: the ends of a route are no
     // subject of its figures, every division of them written together
