@@ -554,7 +554,7 @@ impl MeasureRules {
     fn indicator(&self, before: &[Item], after: &[Item]) -> String {
         const CUES: &[&str] = &[
             "，", "、", "已", "已经", "达到", "达", "突破", "超过", "约", "近", "共", "为", "有", "而", "并", "同时",
-            "其中", "到", "全年", "又", "还", "再", "的", "超",
+            "其中", "到", "全年", "又", "还", "再", "的", "超", "将近", "接近",
         ];
         let kept: Vec<&Item> = before
             .iter()
