@@ -22,7 +22,10 @@ SEED = 20261202
 PICK_3_MIN_DOMAIN = 8  # pick-3.py took the items with 8 or more
 
 
-def main(corpus):
+def print_candidates(corpus, in_band, seed=SEED):
+    """Prints the items with a core word whose count of domain words is
+    `in_band`, leaving out those a gold file here holds, in a fixed-seed
+    random order (pick-5.py uses it with its own band)."""
     here = os.path.dirname(__file__)
     held = set()
     for gold in sorted(os.listdir(here)):
@@ -31,11 +34,15 @@ def main(corpus):
     found = [
         (path, domain, core, title)
         for path, domain, core, title in pick2.items(corpus)
-        if path not in held and core >= 1 and 5 <= domain < PICK_3_MIN_DOMAIN
+        if path not in held and core >= 1 and in_band(domain)
     ]
-    random.Random(SEED).shuffle(found)
+    random.Random(seed).shuffle(found)
     for n, (path, domain, core, title) in enumerate(found, 1):
         print(n, path, domain, core, title, sep="\t")
+
+
+def main(corpus):
+    print_candidates(corpus, lambda domain: 5 <= domain < PICK_3_MIN_DOMAIN)
 
 
 if __name__ == "__main__":
