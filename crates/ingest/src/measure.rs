@@ -391,11 +391,14 @@ impl MeasureRules {
             .any(|word| self.event_nouns.iter().any(|noun| word.ends_with(noun.as_str())))
     }
 
-    /// Whether a sentence says an event named after a place is held
-    /// (2024中国高校科技成果交易会今天在江苏南京开幕，425所高校…参会):
-    /// the rest counts the event, wherever it is held.
+    /// Whether a sentence opens on an event named after a place and says
+    /// it is held (2024中国高校科技成果交易会今天在江苏南京开幕，425所高校…
+    /// 参会): the rest counts the event, wherever it is held. An event
+    /// named later is what the sentence's subject helps with (该公司…已落地
+    /// 35座城市，…助力北京冬奥会举办).
     fn holds_an_event(&self, items: &[Item]) -> bool {
-        let named = (0..items.len()).any(|i| items[i].entity().is_some() && self.names_an_event(items, i));
+        let first_name = items.iter().position(|item| item.entity().is_some());
+        let named = first_name.is_some_and(|i| self.names_an_event(items, i));
         named && items.iter().filter_map(Item::word).any(|w| self.events.iter().any(|e| w.starts_with(e.as_str())))
     }
 
