@@ -311,11 +311,16 @@ impl MeasureRules {
                 indicator = noun;
             }
             listed_indicator = indicator.clone();
-            // 让汕尾69家企业…: a place right before a count is whose it is
+            // 让汕尾69家企业…: a place right before a count is whose it is;
+            // 总投资212亿元的金凤软件园: a sum before 的 is what it names
+            let summed_for = (items.get(i + 1).and_then(Item::word) == Some("的") && self.is_a_sum(items, i))
+                .then(|| (i + 2 < clause.end).then(|| subject_at(i + 2)).flatten())
+                .flatten();
             let owner = (i > clause.start)
                 .then(|| subject_at(i - 1))
                 .flatten()
                 .filter(|&e| input.registry.entities[e].class.is_place())
+                .or(summed_for)
                 .unwrap_or(subject);
             let name = input.registry.entities[owner].name.clone();
             // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
@@ -528,8 +533,7 @@ impl MeasureRules {
         let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
         // 总投资528亿元的560个项目: a sum over what follows is a value
         // even before 的
-        let before: String = items[i.saturating_sub(2)..i].iter().filter_map(Item::word).collect();
-        let a_sum = self.totals.iter().any(|w| before.ends_with(w.as_str())) && next.starts_with('的');
+        let a_sum = self.is_a_sum(items, i) && next.starts_with('的');
         if self.not_a_value_after.iter().any(|w| next.starts_with(w.as_str())) && !a_sum {
             return true;
         }
@@ -549,6 +553,12 @@ impl MeasureRules {
             return true;
         }
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
+    }
+
+    /// Whether the value at `i` follows one of `totals` (总投资, 合计).
+    fn is_a_sum(&self, items: &[Item], i: usize) -> bool {
+        let before: String = items[i.saturating_sub(2)..i].iter().filter_map(Item::word).collect();
+        self.totals.iter().any(|w| before.ends_with(w.as_str()))
     }
 
     /// What the value measures: the words before it in its clause (after
