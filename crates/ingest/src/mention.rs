@@ -522,10 +522,17 @@ impl EntityRules {
                 // kinds (短道速滑、花样滑冰等项目, 算力运维等上下游企业) close
                 // the same way, so a member must show a name of its own.
                 let vouched = known_classes.contains(&class);
+                // 向粤东、粤西、粤北有序转移: a member that opens on a known
+                // region or division of the list's class is that place and
+                // what it does (a company's brand opens longer names:
+                // 中兴网信)
+                let a_place_class = class == EntityClass::Region || class.is_administrative();
+                let opens_on_one = |s: usize| a_place_class && known.iter().any(|f| f.start == s && f.class == class);
                 for &(s, e) in &members {
                     let len = e.saturating_sub(s);
                     let min_len = self.min_stem.get(&class).copied().unwrap_or(2).max(2);
                     if class_of(s, e).is_none()
+                        && !opens_on_one(s)
                         && (min_len..=12).contains(&len)
                         && self.is_distinctive(&sentence[s..e])
                         && self.is_name_like(tokens, s, e, segmenter)
