@@ -313,9 +313,8 @@ impl MeasureRules {
             listed_indicator = indicator.clone();
             // 让汕尾69家企业…: a place right before a count is whose it is;
             // 总投资212亿元的金凤软件园: a sum before 的 is what it names
-            let summed_for = (items.get(i + 1).and_then(Item::word) == Some("的") && self.is_a_sum(items, i))
-                .then(|| (i + 2 < clause.end).then(|| subject_at(i + 2)).flatten())
-                .flatten();
+            let before_a_name = i + 2 < clause.end && items[i + 1].word() == Some("的");
+            let summed_for = if before_a_name && self.is_a_sum(items, i) { subject_at(i + 2) } else { None };
             let owner = (i > clause.start)
                 .then(|| subject_at(i - 1))
                 .flatten()
@@ -533,7 +532,7 @@ impl MeasureRules {
         let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
         // 总投资528亿元的560个项目: a sum over what follows is a value
         // even before 的
-        let a_sum = self.is_a_sum(items, i) && next.starts_with('的');
+        let a_sum = next.starts_with('的') && self.is_a_sum(items, i);
         if self.not_a_value_after.iter().any(|w| next.starts_with(w.as_str())) && !a_sum {
             return true;
         }

@@ -433,9 +433,9 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        // 突破万家, 超亿元: a bare 万 or 亿 after a comparator is one of it
-        let bare_magnitude = matches!(chars[i], '万' | '亿') && cue_before(&chars, i).is_some();
-        let starts_number = is_digit(chars[i]) || is_cn_numeral(chars[i]) || bare_magnitude;
+        // 突破万家, 超亿元: a bare 万 or 亿 may start one (numeral_at
+        // reads it only after a comparator)
+        let starts_number = is_digit(chars[i]) || is_cn_numeral(chars[i]) || matches!(chars[i], '万' | '亿');
         if starts_number && !continues_number(&chars, i) {
             // (a bare 万 needs a unit: 万米深井 is no quantity)
             let bare_wan_alone = |span: &QuantitySpan| span.quantity.unit.is_empty() && span.quantity.text == "万";
