@@ -49,6 +49,12 @@ pub struct MeasureRules {
     pub totals: Vec<String>,
     /// Words that, in a clause, say its numbers are not about the subject.
     pub skip_clause: Vec<String>,
+    /// Verbs of coming to an event (参加, 出席, 与会): a count before one in
+    /// its clause (约1300人出席, 2000名代表参加) counts the people at the
+    /// event, no measure of a place; one after it is (经常参加体育锻炼的人数
+    /// 达到5.4亿人).
+    #[serde(default)]
+    pub attendance: Vec<String>,
     /// Words that make a sentence the report of someone's forecast or
     /// estimate (报告显示, 预测): its future numbers are no goals of their
     /// subject, unless the sentence names one (`goal_nouns`).
@@ -290,7 +296,10 @@ impl MeasureRules {
             let Item::Quantity(q) = &items[i] else { continue };
             let quantity = &q.quantity;
             let later_value = n + 1 < quantities.len();
-            if !self.units.contains(&quantity.unit) || self.is_not_a_value(items, i, later_value) {
+            if !self.units.contains(&quantity.unit)
+                || self.is_not_a_value(items, i, later_value)
+                || self.counts_attendance(&items[i + 1..clause.end])
+            {
                 continue;
             }
             // 三大品牌, 四项第一, 推出十项行动: small counts in words are
@@ -552,6 +561,12 @@ impl MeasureRules {
             return true;
         }
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
+    }
+
+    /// Whether the rest of a clause after a count says it came to an event.
+    fn counts_attendance(&self, rest: &[Item]) -> bool {
+        let words: String = rest.iter().filter_map(Item::word).collect();
+        self.attendance.iter().any(|w| words.contains(w.as_str()))
     }
 
     /// Whether the value at `i` follows one of `totals` (总投资, 合计).
