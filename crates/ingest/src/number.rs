@@ -360,18 +360,27 @@ fn tenths_at(chars: &[char], pos: usize, tenths: Decimal) -> Option<(Decimal, us
     Some((tenths.times(10), end))
 }
 
+/// Measure words of counted things (17个, 13次), as against units of size
+/// (万千瓦, 万吨, 万亩).
+const MEASURE_WORDS: &[char] =
+    &['个', '项', '家', '位', '处', '次', '份', '支', '条', '架', '座', '名', '场', '批', '届', '栋'];
+
 /// Where a count that starts at `chars[at]` ends: a number with its unit
 /// or multiplier (17个, 10余位, 6万亿元) or with a measure word that is no
 /// unit of a value (13次, 20余份). `None` when no count starts there
 /// (一重集团, 77国集团).
 pub fn count_end(chars: &[char], at: usize) -> Option<usize> {
-    const MEASURE_WORDS: &[char] =
-        &['个', '项', '家', '位', '处', '次', '份', '支', '条', '架', '座', '名', '场', '批', '届'];
     let reading = reading_at(chars, at)?;
     if reading.unit.is_some() || reading.multiplier.is_some() {
         return Some(reading.end);
     }
     chars.get(reading.end).filter(|c| MEASURE_WORDS.contains(c)).map(|_| reading.end + 1)
+}
+
+/// Where a count of things (18处, 15项, 3条) that starts at `chars[at]`
+/// ends; `None` for a size (400万千瓦, 30万吨) or no count.
+pub fn count_of_things_end(chars: &[char], at: usize) -> Option<usize> {
+    count_end(chars, at).filter(|&end| MEASURE_WORDS.contains(&chars[end - 1]))
 }
 
 /// `low` joined with the high end of a range that follows it, if one does.
