@@ -211,6 +211,8 @@ const UNITS: &[&str] = &[
     "株",
     // species and kinds: 已记录的野生植物9600多种
     "种",
+    // tickets, beds, cards: 发放3万张消费券
+    "张",
     "公顷",
     "千克",
     "公斤",
