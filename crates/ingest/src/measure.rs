@@ -43,6 +43,11 @@ pub struct MeasureRules {
     /// (来自40个国家: where an event's guests came from).
     #[serde(default)]
     pub not_a_value_before: Vec<String>,
+    /// Kinds an enumeration lists (产业, 集群): a count right after its
+    /// closing 等 (牛羊、马铃薯、中药材等8个产业集群) counts the kinds
+    /// named, no measure of the place (等12个数据中心 still counts things).
+    #[serde(default)]
+    pub listed_kinds: Vec<String>,
     /// Words right before a value that make it a sum over what follows
     /// (总投资528亿元的560个项目): a value even before 的.
     #[serde(default)]
@@ -418,8 +423,9 @@ impl MeasureRules {
     /// Whether a clause holds a `future` word. A word of one character
     /// must start a word of the clause (将, 将于, 拟建), not end or fill one:
     /// 虚拟, 主要 and 重要 speak of no future; nor do the words of
-    /// `not_future` (要素).
+    /// `not_future` (要素, 预计面积).
     fn speaks_of_the_future(&self, clause: &[Item], words: &str) -> bool {
+        let words = self.not_future.iter().fold(words.to_string(), |words, w| words.replace(w.as_str(), ""));
         self.future.iter().any(|cue| {
             if cue.chars().count() == 1 {
                 clause
@@ -547,6 +553,12 @@ impl MeasureRules {
         }
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
             return true;
+        }
+        if previous == "等" {
+            let noun = noun_after(items, i);
+            if self.listed_kinds.iter().any(|w| noun.last().is_some_and(|last| last.ends_with(w.as_str()))) {
+                return true;
+            }
         }
         let modifies_noun = next.chars().next().is_some_and(crate::clean::is_cjk)
             && !["以上", "和", "或", "及", "左右"].iter().any(|w| next.starts_with(w));
@@ -890,4 +902,16 @@ fn date_of(item: &Item) -> Option<DateSpan> {
         }
         _ => None,
     }
+}
+
+/// The words right after the value at `i`, up to three, before a clause
+/// break or 的: the noun it counts, its head last (个新兴特色产业,
+/// 个冰雪产业聚集区).
+fn noun_after(items: &[Item], i: usize) -> Vec<&str> {
+    items[i + 1..]
+        .iter()
+        .take_while(|item| !item.is_clause_break() && item.word().is_some_and(|w| w != "的"))
+        .take(3)
+        .filter_map(Item::word)
+        .collect()
 }
