@@ -346,11 +346,11 @@ impl EntityRules {
         // 京津冀18处国家级自然保护区, 服务业领域15项湾区认证项目: a count
         // of things inside counts what follows it, so the name starts after
         // it (a size stays: 若羌400万千瓦光伏项目)
-        let counts_inside = (start + 1..suffix_start).filter_map(|at| {
+        let mut counts_inside = (start + 1..suffix_start).filter_map(|at| {
             let starts_a_number = !sentence[at - 1].is_ascii_digit() && sentence[at].is_ascii_digit();
             starts_a_number.then(|| crate::number::count_of_things_end(sentence, at)).flatten()
         });
-        if let Some(end) = counts_inside.filter(|&end| end <= suffix_start).last() {
+        if let Some(end) = counts_inside.rfind(|&end| end <= suffix_start) {
             start = end;
         }
         // 加拿大两大铁路公司, 鲁北…四大清洁能源基地: "the N major" companies
