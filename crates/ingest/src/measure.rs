@@ -265,7 +265,10 @@ impl MeasureRules {
         }
         // …提前完成“十四五”营造目标。我国红树林面积已达3.03万公顷: a clause
         // that says what is done already reports, whatever goal came before
-        let reports_done = matches!(state.frame, Frame::Target(_)) && !state.fresh && has(&self.done);
+        // …预计突破1.2万亿元；…形成了超300项关键技术储备: a verb with 了
+        // has happened, even in the sentence that set the goal
+        let perfective = clause_items.iter().any(|item| item.word() == Some("了"));
+        let reports_done = matches!(state.frame, Frame::Target(_)) && (!state.fresh && has(&self.done) || perfective);
         // 将…，突破…100项以上 with no year: a forecast, neither target nor
         // observation, up to the end of the sentence
         // …将…转化为新优势，前三季度，全省…增长3.4%: a clause dated in the
