@@ -46,6 +46,9 @@ pub struct EntityRules {
     not_places: HashSet<String>,
     /// Words that hold a place's name but name no place (北京时间).
     no_place_in: Vec<String>,
+    /// Aliases that refer to an entity without naming it (我国 for 中国):
+    /// the entity is the article's only when a fact is about it.
+    only_refer: HashSet<String>,
     /// One-character function words jieba's guesser glues onto the next
     /// word (是凯/信达公司, 和普京): a name does not start with one.
     clitics: HashSet<char>,
@@ -89,6 +92,8 @@ struct EntityRulesFile {
     not_places: Vec<String>,
     #[serde(default)]
     no_place_in: Vec<String>,
+    #[serde(default)]
+    only_refer: Vec<String>,
     clitics: String,
     verb_chars: String,
     #[serde(default)]
@@ -198,6 +203,7 @@ impl EntityRules {
             not_names: file.not_names.into_iter().collect(),
             not_places: file.not_places.into_iter().collect(),
             no_place_in: file.no_place_in,
+            only_refer: file.only_refer.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
             examples: file.examples,
@@ -401,6 +407,12 @@ impl EntityRules {
     /// mostly a common word (中外来宾, 世界大同), so never the place.
     pub fn is_not_a_place(&self, word: &str) -> bool {
         self.not_places.contains(word)
+    }
+
+    /// Whether `alias` refers to its entity without naming it (我国): such
+    /// a mention makes the entity the article's only through a fact.
+    pub fn only_refers(&self, alias: &str) -> bool {
+        self.only_refer.contains(alias)
     }
 
     /// Words that hold a place's name but name no place (北京时间): the

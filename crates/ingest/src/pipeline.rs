@@ -174,9 +174,10 @@ impl Pipeline {
             };
             self.measures.read(&sentence, &mut measure_state, &evidence, &mut facts);
             for item in &items {
-                if let Item::Entity { entity, .. } = item {
+                if let Item::Entity { entity, surface, .. } = item {
                     focus.seen(*entity, &registry);
-                    if mentioned[*entity].is_none() {
+                    // 我国 refers to 中国 without naming it
+                    if mentioned[*entity].is_none() && !self.entity_rules.only_refers(surface) {
                         mentioned[*entity] = Some(evidence("name/prefix"));
                     }
                 }
