@@ -542,7 +542,10 @@ impl EntityRules {
             if let Some(class) = noun_class.or(majority) {
                 // Only the closing noun says what the members are: lists of
                 // kinds (短道速滑、花样滑冰等项目, 算力运维等上下游企业) close
-                // the same way, so a member must show a name of its own.
+                // the same way, so a member must show a name of its own —
+                // for projects, be one already or a work built somewhere
+                // (雅万高铁、匈塞铁路等项目): a place inside an activity
+                // (越野滑雪、黄河漂流等项目) names none.
                 let vouched = known_classes.contains(&class);
                 // 向粤东、粤西、粤北有序转移: a member that opens on a known
                 // region or division of the list's class is that place and
@@ -558,7 +561,9 @@ impl EntityRules {
                         && (min_len..=12).contains(&len)
                         && self.is_distinctive(&sentence[s..e])
                         && self.is_name_like(tokens, s, e, segmenter)
-                        && (vouched || has_proper_part(tokens, s, e, known))
+                        && (vouched
+                            || has_proper_part(tokens, s, e, known)
+                                && (class != EntityClass::Project || self.is_a_work(&sentence[s..e])))
                     {
                         let name: String = sentence[s..e].iter().collect();
                         if name.chars().all(|c| c.is_alphanumeric()) {
@@ -570,6 +575,13 @@ impl EntityRules {
             i = j.max(i + 1);
         }
         found
+    }
+
+    /// Whether a name holds one of the `works` words (铁路, 大坝): a work
+    /// built in one place.
+    fn is_a_work(&self, name: &[char]) -> bool {
+        let name: String = name.iter().collect();
+        self.works.iter().any(|w| name.contains(w.as_str()))
     }
 
     /// Whether the words `start..end` of an enumeration can be a name.
