@@ -740,12 +740,20 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     }
     let route_end = chain_start > 0 && items[chain_start - 1].word().is_some_and(|w| ROUTE_ENDS.contains(&w));
     // 在京津冀、长三角、成渝，以及贵州、宁夏布局…: a list is governed by the
-    // word before its first name, all of it
+    // word before its first name, all of it (对东盟、欧盟、日本出口: members
+    // set off by 、 may be words the lexicon does not know; 内地与香港 is
+    // no list)
     let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
     let name = |at: usize| items[at].entity().is_some();
+    let listed_word = |at: usize| {
+        items[at + 1].word() == Some("、")
+            && items[at]
+                .word()
+                .is_some_and(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::clean::is_cjk))
+    };
     let mut first = i;
     loop {
-        if first >= 2 && joiner(first - 1) && name(first - 2) {
+        if first >= 2 && joiner(first - 1) && (name(first - 2) || listed_word(first - 2)) {
             first -= 2;
         } else if first >= 3
             && items[first - 1].word() == Some("以及")

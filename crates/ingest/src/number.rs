@@ -171,6 +171,7 @@ const UNITS: &[&str] = &[
     "比索",
     "卢比",
     "瑞士法郎",
+    "瑞郎",
     "法郎",
     "雷亚尔",
     "兰特",
@@ -217,8 +218,9 @@ const UNITS: &[&str] = &[
     "株",
     // species and kinds: 已记录的野生植物9600多种
     "种",
-    // tickets, beds, cards: 发放3万张消费券
+    // tickets, beds, cards: 发放3万张消费券; applications: 2.7万份
     "张",
+    "份",
     "公顷",
     "千克",
     "公斤",
