@@ -428,7 +428,13 @@ impl MeasureRules {
     /// 虚拟, 主要 and 重要 speak of no future; nor do the words of
     /// `not_future` (要素, 预计面积).
     fn speaks_of_the_future(&self, clause: &[Item], words: &str) -> bool {
-        let words = self.not_future.iter().fold(words.to_string(), |words, w| words.replace(w.as_str(), ""));
+        // most clauses hold none of them: copy the words only for one that does
+        let mut words = std::borrow::Cow::Borrowed(words);
+        for w in &self.not_future {
+            if words.contains(w.as_str()) {
+                words = std::borrow::Cow::Owned(words.replace(w.as_str(), ""));
+            }
+        }
         self.future.iter().any(|cue| {
             if cue.chars().count() == 1 {
                 clause

@@ -384,10 +384,8 @@ impl EntityRules {
         {
             return None;
         }
-        let stem: String = sentence[start..suffix_start].iter().collect();
-        let built = class == EntityClass::Program
-            && name.ends_with("工程")
-            && self.works.iter().any(|w| stem.contains(w.as_str()));
+        let built =
+            class == EntityClass::Program && name.ends_with("工程") && self.is_a_work(&sentence[start..suffix_start]);
         let class = if built { EntityClass::Project } else { class };
         Some(Found { name, class, start, end })
     }
@@ -577,8 +575,8 @@ impl EntityRules {
         found
     }
 
-    /// Whether a name holds one of the `works` words (铁路, 大坝): a work
-    /// built in one place.
+    /// Whether a name or stem holds one of the `works` words (铁路, 大坝):
+    /// a work built in one place.
     fn is_a_work(&self, name: &[char]) -> bool {
         let name: String = name.iter().collect();
         self.works.iter().any(|w| name.contains(w.as_str()))
