@@ -4,7 +4,9 @@
 usage: python3 tools/make_places_lexicon.py ../shared/data/adcodes/adcodes.csv > ontology/lexicon/places.tsv
 
 Each row: name, class, aliases (short forms), adcode. Short forms drop the
-administrative suffix (河北省 -> 河北, 张家口市 -> 张家口, 怀来县 -> 怀来);
+administrative suffix (河北省 -> 河北, 张家口市 -> 张家口, 怀来县 -> 怀来)
+and the peoples of an autonomous division (临夏回族自治州 -> 临夏, 临夏州);
+a short form two divisions share names the higher one (tupu's lexicon);
 tupu drops at load time any short form that jieba knows as a word other than
 a place name. The licence of the source table is kept in the header.
 """
@@ -15,19 +17,39 @@ SUFFIXES = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族�
             "地区", "新区", "林区", "省", "市", "县", "区", "盟", "旗"]
 MUNICIPALITIES = {"11", "12", "31", "50"}
 SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-ETHNIC = ["朝鲜族", "土家族", "苗族", "藏族", "彝族", "哈尼族", "傣族", "壮族", "蒙古族", "回族",
-          "布依族", "侗族", "黎族", "羌族", "白族", "傈僳族", "景颇族", "哈萨克族", "柯尔克孜族"]
+# the peoples an autonomous division's name holds, one or several
+# (双江拉祜族佤族布朗族傣族自治县 -> 双江), with 族 or without it
+# (巴音郭楞蒙古自治州 -> 巴音郭楞)
+ETHNIC = ["朝鲜", "土家", "苗", "藏", "彝", "哈尼", "傣", "壮", "蒙古", "回", "布依", "侗", "黎", "羌",
+          "白", "傈僳", "景颇", "哈萨克", "柯尔克孜", "满", "达斡尔", "畲", "瑶", "仫佬", "毛南", "仡佬",
+          "水", "纳西", "拉祜", "佤", "布朗", "独龙", "怒", "普米", "裕固", "东乡", "保安", "撒拉", "土",
+          "塔吉克", "锡伯", "鄂温克", "鄂伦春", "各", "京", "黎", "德昂", "阿昌", "基诺", "门巴", "珞巴"]
+PEOPLES = sorted({e + "族" for e in ETHNIC} | {"蒙古", "哈萨克", "柯尔克孜", "塔吉克", "锡伯"}, key=len, reverse=True)
 
 
 def short_form(name):
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
-            for e in ETHNIC:
-                if stem.endswith(e) and len(stem) - len(e) >= 2:
-                    stem = stem[: -len(e)]
+            stripped = True
+            while stripped:
+                stripped = False
+                for people in PEOPLES:
+                    if stem.endswith(people) and len(stem) - len(people) >= 2:
+                        stem = stem[: -len(people)]
+                        stripped = True
+                        break
             return stem
     return None
+
+
+def aliases(name):
+    """The short form, and for an autonomous prefecture the short form with
+    州 too, as the news writes it (临夏回族自治州 -> 临夏, 临夏州)."""
+    short = short_form(name)
+    if not short:
+        return []
+    return [short, short + "州"] if name.endswith("自治州") else [short]
 
 
 def level(code):
@@ -52,9 +74,8 @@ def main():
         if name in SKIP or not name:
             continue
         cls = level(code)
-        short = short_form(name)
         # a municipality's districts are counties of the city
-        out.append((code, name, cls, short or ""))
+        out.append((code, name, cls, "|".join(aliases(name))))
     for code, name, cls, short in sorted(out):
         print(f"{name}\t{cls}\t{short}\t{code[:6]}")
 
