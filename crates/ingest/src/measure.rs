@@ -448,14 +448,15 @@ impl MeasureRules {
     }
 
     /// Whether a clause plans ahead for a date it names, with one of
-    /// `future_before_verb` before a verb (今年计划实施…). Without a date
+    /// `future_before_verb` before a verb (今年计划实施…; jieba tags 新建
+    /// as a place, the district of 南昌: 今年计划新建…). Without a date
     /// the plan is most often what is planned already (目前…签约项目39个，
     /// 计划投资…亿元): an observation.
     fn plans(&self, clause: &[Item]) -> bool {
         clause.iter().any(|item| matches!(item, Item::Date(_)))
             && clause.windows(2).any(|pair| match pair {
                 [Item::Word { text, .. }, Item::Word { pos, .. }] => {
-                    pos.starts_with('v') && self.future_before_verb.iter().any(|w| w == text)
+                    (pos.starts_with('v') || pos == "ns") && self.future_before_verb.iter().any(|w| w == text)
                 }
                 _ => false,
             })
