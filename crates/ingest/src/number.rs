@@ -149,6 +149,7 @@ pub struct Quantity {
 /// Units of time (年, 天) are left out on purpose: 3~5年 is a span, not a value.
 const UNITS: &[&str] = &[
     "平方公里",
+    "平方千米",
     "平方米",
     "立方米",
     "千瓦时",
@@ -189,6 +190,9 @@ const UNITS: &[&str] = &[
     "列次",
     "列",
     "艘次",
+    // ships' tonnage, ports' containers: 1568万载重吨, 1916.5万标准箱
+    "载重吨",
+    "标准箱",
     "标箱",
     "架",
     "人次",
@@ -654,6 +658,8 @@ mod tests {
         check("14.8万架次", "148000", "架次");
         check("265万辆次", "2650000", "辆次");
         check("2万标箱", "20000", "标箱");
+        check("1916.5万标准箱", "19165000", "标准箱");
+        check("1568万载重吨", "15680000", "载重吨");
         check("5.27亿立方米", "527000000", "立方米");
         // grain is weighed in 斤 (half a kilogram)
         check("13731亿斤", "1373100000000", "斤");
