@@ -287,6 +287,12 @@ impl MeasureRules {
         // 其中甘肃省企业40家: a part of what the clause before counted
         let part_of_previous = items.get(clause.start).and_then(Item::word) == Some("其中");
         for i in clause.clone().take(if part_of_previous { 0 } else { 4 }) {
+            // 宁波舟山港货物吞吐量达13亿吨: the port's figures, and no
+            // subject tupu knows (a port has no class)
+            if matches!(items[i], Item::Facility(_)) {
+                state.subject = None;
+                return;
+            }
             if let Some(s) = subject_at(i) {
                 subject = Some(s);
                 state.subject = subject;

@@ -46,6 +46,9 @@ pub struct EntityRules {
     not_places: HashSet<String>,
     /// Words that hold a place's name but name no place (北京时间).
     no_place_in: Vec<String>,
+    /// Last words of the names of ports, airports and border crossings
+    /// (港, 机场, 口岸).
+    facilities: Vec<String>,
     /// Aliases that refer to an entity without naming it (我国 for 中国):
     /// the entity is the article's only when a fact is about it.
     only_refer: HashSet<String>,
@@ -92,6 +95,8 @@ struct EntityRulesFile {
     not_places: Vec<String>,
     #[serde(default)]
     no_place_in: Vec<String>,
+    #[serde(default)]
+    facilities: Vec<String>,
     #[serde(default)]
     only_refer: Vec<String>,
     clitics: String,
@@ -203,6 +208,7 @@ impl EntityRules {
             not_names: file.not_names.into_iter().collect(),
             not_places: file.not_places.into_iter().collect(),
             no_place_in: file.no_place_in,
+            facilities: file.facilities,
             only_refer: file.only_refer.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -417,6 +423,18 @@ impl EntityRules {
     /// segmenter keeps each one word, and no name is read inside one.
     pub fn no_place_in(&self) -> &[String] {
         &self.no_place_in
+    }
+
+    /// Whether `word` ends the name of a port, an airport or a border
+    /// crossing (宁波舟山港, 北京大兴机场, 珠海公路口岸): the places in such a
+    /// name are no mention of the place.
+    pub fn is_facility(&self, word: &str) -> bool {
+        self.facilities.iter().any(|w| w == word)
+    }
+
+    /// The last words of facility names (港, 机场).
+    pub fn facilities(&self) -> &[String] {
+        &self.facilities
     }
 
     /// Whether `word` is one of the class suffixes (新城, 产业园).

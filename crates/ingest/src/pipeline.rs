@@ -553,6 +553,7 @@ impl Pipeline {
             }
         }
         spans.sort_by_key(|s| s.0);
+        self.mark_facility_names(chars, tokens, &mut spans);
         let mut items = Vec::with_capacity(tokens.len());
         let mut next_span = 0;
         let mut pos = 0;
@@ -573,12 +574,69 @@ impl Pipeline {
                 let text: String = chars[pos.max(t.start)..t.end].iter().collect();
                 match self.coreference(&text, items.last(), pos.max(t.start), focus, registry) {
                     Some(i) => items.push(Item::Entity { entity: i, class: registry.entities[i].class, surface: text }),
+                    None if self.is_facility_word(&text) => items.push(Item::Facility(text)),
                     None => items.push(word_item(&text, t.pos)),
                 }
                 pos = t.end;
             }
         }
         items
+    }
+
+    /// Divisions that open the name of a port, an airport or a border
+    /// crossing (宁波舟山港, 北京大兴机场, 成都天府国际机场, 珠海公路口岸) name
+    /// the facility, not the place: the run of them becomes one
+    /// `Item::Facility`. The facility word follows the divisions, or one
+    /// short word between (天府).
+    fn mark_facility_names(&self, chars: &[char], tokens: &[Token<'_>], spans: &mut Vec<(usize, usize, Item)>) {
+        let division =
+            |span: &(usize, usize, Item)| matches!(&span.2, Item::Entity { class, .. } if class.is_administrative());
+        let token_at = |at: usize| tokens.iter().position(|t| t.start == at);
+        // one word or two (国际|机场)
+        let facility_at = |at: usize| {
+            token_at(at).is_some_and(|k| {
+                let one = tokens[k].text;
+                let two = tokens.get(k + 1).map(|next| format!("{one}{}", next.text));
+                self.entity_rules.is_facility(one) || two.is_some_and(|two| self.entity_rules.is_facility(&two))
+            })
+        };
+        let mut marked = Vec::with_capacity(spans.len());
+        let mut run_start = 0;
+        while run_start < spans.len() {
+            if !division(&spans[run_start]) {
+                marked.push(spans[run_start].clone());
+                run_start += 1;
+                continue;
+            }
+            let mut run_end = run_start + 1;
+            while run_end < spans.len() && division(&spans[run_end]) && spans[run_end].0 == spans[run_end - 1].1 {
+                run_end += 1;
+            }
+            let (start, after) = (spans[run_start].0, spans[run_end - 1].1);
+            let names_a_facility = facility_at(after)
+                || token_at(after).map(|k| &tokens[k]).is_some_and(|t| {
+                    t.text.chars().count() <= 2
+                        && t.text.chars().all(crate::clean::is_cjk)
+                        && !spans.iter().any(|s| s.0 == after)
+                        && facility_at(t.end)
+                });
+            if names_a_facility {
+                marked.push((start, after, Item::Facility(chars[start..after].iter().collect())));
+            } else {
+                marked.extend(spans[run_start..run_end].iter().cloned());
+            }
+            run_start = run_end;
+        }
+        *spans = marked;
+    }
+
+    /// A word jieba keeps whole that is a division's name and a facility
+    /// word (天津港, 青岛港).
+    fn is_facility_word(&self, word: &str) -> bool {
+        self.entity_rules.facilities().iter().any(|f| {
+            word.strip_suffix(f.as_str())
+                .is_some_and(|place| self.lexicon.get(place).is_some_and(|e| e.class.is_administrative()))
+        })
     }
 
     /// The entity a word such as 该市 refers to. Plain nouns (园区) refer
