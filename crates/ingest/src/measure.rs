@@ -312,7 +312,7 @@ impl MeasureRules {
             let later_value = n + 1 < quantities.len();
             if !self.units.contains(&quantity.unit)
                 || self.is_not_a_value(items, i, later_value)
-                || self.counts_attendance(&items[i + 1..clause.end])
+                || self.counts_attendance(&items[i + 1..listed_on_to(items, clause.end)])
             {
                 continue;
             }
@@ -643,6 +643,16 @@ impl MeasureRules {
 /// things each value counts the noun phrase after it (up to a verb,
 /// adverb, preposition, time or mark). `after` is what follows the value
 /// in its clause; `None` when the value is no item of such a list.
+/// Where the list a clause ending at `clause_end` opens ends: the clause
+/// after it when that goes on with 以及 (80多家企业和400多家企业，以及来自
+/// …近80家企业参会参展: the verb at the end says what all of them did).
+fn listed_on_to(items: &[Item], clause_end: usize) -> usize {
+    if items.get(clause_end).and_then(Item::word) != Some("以及") {
+        return clause_end;
+    }
+    (clause_end..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1)
+}
+
 fn counted_in_a_list(after: &[Item], previous_listed: bool) -> Option<String> {
     let noun_after = matches!(after.first(), Some(Item::Word { pos, .. }) if pos.starts_with(['n', 'b']));
     let phrase: Vec<&str> = after
