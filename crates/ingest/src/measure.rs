@@ -570,9 +570,12 @@ impl MeasureRules {
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
             return true;
         }
-        if previous == "等" {
+        if closes_a_list(previous) {
+            // the kind is the head of the noun after the count, or its first
+            // word when a noun of what it measures follows (5个集群规模突破…)
             let noun = noun_after(items, i);
-            if self.listed_kinds.iter().any(|w| noun.last().is_some_and(|last| last.ends_with(w.as_str()))) {
+            let kind = |word: &&str| self.listed_kinds.iter().any(|w| word.ends_with(w.as_str()));
+            if noun.last().is_some_and(kind) || noun.first().is_some_and(kind) {
                 return true;
             }
         }
@@ -651,6 +654,17 @@ fn listed_on_to(items: &[Item], clause_end: usize) -> usize {
         return clause_end;
     }
     (clause_end..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1)
+}
+
+/// Whether a word closes an enumeration with 等: 等 itself, or 等 that
+/// jieba glued onto the last member (零部|件等), not a word of its own that
+/// ends in 等 (平等, 高等).
+fn closes_a_list(word: &str) -> bool {
+    const WORDS_ENDING_IN_DENG: &[&str] = &[
+        "平等", "同等", "对等", "高等", "中等", "初等", "均等", "相等", "优等", "上等", "次等", "劣等", "特等", "头等",
+        "何等", "一等", "二等", "三等",
+    ];
+    word.ends_with('等') && !WORDS_ENDING_IN_DENG.contains(&word)
 }
 
 fn counted_in_a_list(after: &[Item], previous_listed: bool) -> Option<String> {
