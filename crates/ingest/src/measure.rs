@@ -570,6 +570,19 @@ impl MeasureRules {
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
             return true;
         }
+        // 甲苯、混合芳烃、甲醇3种液体化工品, 北京、天津、河北3地: a count
+        // right after the members of a list counts them
+        let after_a_list = i >= 2
+            && items[i - 2].word() == Some("、")
+            && (items[i - 1].entity().is_some()
+                || items[i - 1]
+                    .word()
+                    .is_some_and(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::clean::is_cjk)));
+        if after_a_list
+            && matches!(&items[i], Item::Quantity(q) if q.quantity.value.to_f64() <= 10.0 && q.quantity.unit != "%")
+        {
+            return true;
+        }
         if closes_a_list(previous) {
             // the kind is the head of the noun after the count, or its first
             // word when a noun of what it measures follows (5个集群规模突破…)
