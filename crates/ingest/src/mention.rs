@@ -385,9 +385,20 @@ impl EntityRules {
         }
         // 张家口数据中心 is any data center in 张家口, 中国公司 any Chinese
         // company: not names
+        // (美国公司 is one word for jieba: its stem is still a place; 中国
+        // 银行 and 美国银行 are banks' names)
+        let stem: String = sentence[start..suffix_start].iter().collect();
+        let any_company_of = sentence[suffix_start..end].iter().collect::<String>() == "公司"
+            && segmenter.known_tag(&stem).is_some_and(|tag| tag == "ns");
         if matches!(class, EntityClass::DataCenter | EntityClass::Company)
-            && tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns")
+            && (tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns") || any_company_of)
         {
+            return None;
+        }
+        // 这个临港产业园, 这家海洋电缆实验室: a demonstrative points back at
+        // something the text described; what follows it is no name
+        const DEMONSTRATIVES: &[&str] = &["这个", "这家", "这座", "这所", "这一", "那个", "那家", "该"];
+        if tokens.iter().any(|t| t.end == start && DEMONSTRATIVES.contains(&t.text)) {
             return None;
         }
         let built =
