@@ -64,6 +64,14 @@ pub struct MeasureRules {
     /// estimate (报告显示, 预测): its future numbers are no goals of their
     /// subject, unless the sentence names one (`goal_nouns`).
     pub reported: Vec<String>,
+    /// Words of data shown (数据显示): with a word of `estimated` they
+    /// report the source's forecast (数据显示…预计今年将超7300亿元), no
+    /// goal of the subject.
+    #[serde(default)]
+    pub shown: Vec<String>,
+    /// Words of an estimate (预计, 有望), a forecast where data is `shown`.
+    #[serde(default)]
+    pub estimated: Vec<String>,
     /// Nouns naming a goal (目标): a sentence with one states goals even
     /// when it reports them.
     pub goal_nouns: Vec<String>,
@@ -473,7 +481,7 @@ impl MeasureRules {
     fn reports_a_forecast(&self, items: &[Item]) -> bool {
         let sentence: String = items.iter().filter_map(Item::word).collect();
         let says = |list: &[String]| list.iter().any(|w| sentence.contains(w.as_str()));
-        says(&self.reported) && !says(&self.goal_nouns)
+        (says(&self.reported) || says(&self.shown) && says(&self.estimated)) && !says(&self.goal_nouns)
     }
 
     /// The frame a clause sets with a date: 截至… or a date already past
