@@ -33,11 +33,6 @@ pub struct MeasureRules {
     pub as_of: Vec<String>,
     /// Words that state what already is (已, 累计): they end a forecast.
     pub done: Vec<String>,
-    /// Words of `done` that report what is done even in the sentence that
-    /// set a goal (…实施情况显示，…转化率已超过80％), unlike 累计, which
-    /// goals use too (将累计建成…).
-    #[serde(default)]
-    pub already: Vec<String>,
     /// Words that state a goal (达到, 突破): a target frame set in an
     /// earlier sentence reaches only clauses with one of them.
     pub goal: Vec<String>,
@@ -281,8 +276,7 @@ impl MeasureRules {
         // …预计突破1.2万亿元；…形成了超300项关键技术储备: a verb with 了
         // has happened, even in the sentence that set the goal
         let perfective = clause_items.iter().any(|item| item.word() == Some("了"));
-        let reports_done = matches!(state.frame, Frame::Target(_))
-            && (!state.fresh && has(&self.done) || has(&self.already) || perfective);
+        let reports_done = matches!(state.frame, Frame::Target(_)) && (!state.fresh && has(&self.done) || perfective);
         // 将…，突破…100项以上 with no year: a forecast, neither target nor
         // observation, up to the end of the sentence
         // …将…转化为新优势，前三季度，全省…增长3.4%: a clause dated in the
