@@ -23,7 +23,7 @@ SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县�
 ETHNIC = ["朝鲜", "土家", "苗", "藏", "彝", "哈尼", "傣", "壮", "蒙古", "回", "布依", "侗", "黎", "羌",
           "白", "傈僳", "景颇", "哈萨克", "柯尔克孜", "满", "达斡尔", "畲", "瑶", "仫佬", "毛南", "仡佬",
           "水", "纳西", "拉祜", "佤", "布朗", "独龙", "怒", "普米", "裕固", "东乡", "保安", "撒拉", "土",
-          "塔吉克", "锡伯", "鄂温克", "鄂伦春", "各", "京", "黎", "德昂", "阿昌", "基诺", "门巴", "珞巴"]
+          "塔吉克", "锡伯", "鄂温克", "鄂伦春", "各", "京", "德昂", "阿昌", "基诺", "门巴", "珞巴"]
 PEOPLES = sorted({e + "族" for e in ETHNIC} | {"蒙古", "哈萨克", "柯尔克孜", "塔吉克", "锡伯"}, key=len, reverse=True)
 
 
@@ -31,14 +31,8 @@ def short_form(name):
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
-            stripped = True
-            while stripped:
-                stripped = False
-                for people in PEOPLES:
-                    if stem.endswith(people) and len(stem) - len(people) >= 2:
-                        stem = stem[: -len(people)]
-                        stripped = True
-                        break
+            while people := next((p for p in PEOPLES if stem.endswith(p) and len(stem) - len(p) >= 2), None):
+                stem = stem[: -len(people)]
             return stem
     return None
 

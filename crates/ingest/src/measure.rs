@@ -582,10 +582,7 @@ impl MeasureRules {
         // right after the members of a list counts them
         let after_a_list = i >= 2
             && items[i - 2].word() == Some("、")
-            && (items[i - 1].entity().is_some()
-                || items[i - 1]
-                    .word()
-                    .is_some_and(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::clean::is_cjk)));
+            && (items[i - 1].entity().is_some() || is_a_short_word(&items[i - 1]));
         if after_a_list
             && matches!(&items[i], Item::Quantity(q) if q.quantity.value.to_f64() <= 10.0 && q.quantity.unit != "%")
         {
@@ -663,10 +660,6 @@ impl MeasureRules {
     }
 }
 
-/// 包括1个市级中心、41个区县中心和1031个镇街中心: in a list of counted
-/// things each value counts the noun phrase after it (up to a verb,
-/// adverb, preposition, time or mark). `after` is what follows the value
-/// in its clause; `None` when the value is no item of such a list.
 /// Where the list a clause ending at `clause_end` opens ends: the clause
 /// after it when that goes on with 以及 (80多家企业和400多家企业，以及来自
 /// …近80家企业参会参展: the verb at the end says what all of them did).
@@ -675,6 +668,12 @@ fn listed_on_to(items: &[Item], clause_end: usize) -> usize {
         return clause_end;
     }
     (clause_end..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1)
+}
+
+/// Whether an item is a word that may be a member of a list the lexicon
+/// does not know (日本, 混合芳烃): two to four Chinese characters.
+fn is_a_short_word(item: &Item) -> bool {
+    item.word().is_some_and(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::clean::is_cjk))
 }
 
 /// Whether a word closes an enumeration with 等: 等 itself, or 等 that
@@ -688,6 +687,10 @@ fn closes_a_list(word: &str) -> bool {
     word.ends_with('等') && !WORDS_ENDING_IN_DENG.contains(&word)
 }
 
+/// 包括1个市级中心、41个区县中心和1031个镇街中心: in a list of counted
+/// things each value counts the noun phrase after it (up to a verb,
+/// adverb, preposition, time or mark). `after` is what follows the value
+/// in its clause; `None` when the value is no item of such a list.
 fn counted_in_a_list(after: &[Item], previous_listed: bool) -> Option<String> {
     let noun_after = matches!(after.first(), Some(Item::Word { pos, .. }) if pos.starts_with(['n', 'b']));
     let phrase: Vec<&str> = after
@@ -803,12 +806,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // no list)
     let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
     let name = |at: usize| items[at].entity().is_some();
-    let listed_word = |at: usize| {
-        items[at + 1].word() == Some("、")
-            && items[at]
-                .word()
-                .is_some_and(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::clean::is_cjk))
-    };
+    let listed_word = |at: usize| items[at + 1].word() == Some("、") && is_a_short_word(&items[at]);
     let mut first = i;
     loop {
         if first >= 2 && joiner(first - 1) && (name(first - 2) || listed_word(first - 2)) {

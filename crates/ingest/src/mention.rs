@@ -388,10 +388,10 @@ impl EntityRules {
         // (美国公司 is one word for jieba: its stem is still a place; 中国
         // 银行 and 美国银行 are banks' names)
         let stem: String = sentence[start..suffix_start].iter().collect();
-        let any_company_of = sentence[suffix_start..end].iter().collect::<String>() == "公司"
-            && segmenter.known_tag(&stem).is_some_and(|tag| tag == "ns");
+        let any_company_of =
+            || sentence[suffix_start..end] == ['公', '司'] && segmenter.known_tag(&stem).is_some_and(|tag| tag == "ns");
         if matches!(class, EntityClass::DataCenter | EntityClass::Company)
-            && (tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns") || any_company_of)
+            && (tokens.iter().any(|t| t.start == start && t.end == suffix_start && t.pos == "ns") || any_company_of())
         {
             return None;
         }
@@ -441,6 +441,12 @@ impl EntityRules {
     /// name are no mention of the place.
     pub fn is_facility(&self, word: &str) -> bool {
         self.facilities.iter().any(|w| w == word)
+    }
+
+    /// Whether two words written together are one of the facility words
+    /// (国际|机场).
+    pub fn is_facility_in_two(&self, first: &str, second: &str) -> bool {
+        self.facilities.iter().any(|w| w.strip_prefix(first) == Some(second))
     }
 
     /// The last words of facility names (港, 机场).

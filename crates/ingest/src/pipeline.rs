@@ -591,13 +591,14 @@ impl Pipeline {
     fn mark_facility_names(&self, chars: &[char], tokens: &[Token<'_>], spans: &mut Vec<(usize, usize, Item)>) {
         let division =
             |span: &(usize, usize, Item)| matches!(&span.2, Item::Entity { class, .. } if class.is_administrative());
-        let token_at = |at: usize| tokens.iter().position(|t| t.start == at);
+        // tokens and spans are in text order
+        let token_at = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).ok();
         // one word or two (国际|机场)
         let facility_at = |at: usize| {
             token_at(at).is_some_and(|k| {
-                let one = tokens[k].text;
-                let two = tokens.get(k + 1).map(|next| format!("{one}{}", next.text));
-                self.entity_rules.is_facility(one) || two.is_some_and(|two| self.entity_rules.is_facility(&two))
+                let rules = &self.entity_rules;
+                rules.is_facility(tokens[k].text)
+                    || tokens.get(k + 1).is_some_and(|next| rules.is_facility_in_two(tokens[k].text, next.text))
             })
         };
         let mut marked = Vec::with_capacity(spans.len());
@@ -617,7 +618,7 @@ impl Pipeline {
                 || token_at(after).map(|k| &tokens[k]).is_some_and(|t| {
                     t.text.chars().count() <= 2
                         && t.text.chars().all(crate::clean::is_cjk)
-                        && !spans.iter().any(|s| s.0 == after)
+                        && spans.binary_search_by_key(&after, |s| s.0).is_err()
                         && facility_at(t.end)
                 });
             if names_a_facility {
