@@ -254,7 +254,11 @@ impl MeasureRules {
         }
         let words: String = clause_items.iter().filter_map(Item::word).collect();
         let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
-        let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items);
+        // 今年，全省计划改造…: this year, named in an earlier clause
+        let this_year_named = state.fresh
+            && matches!(state.frame, Frame::Observation(Some(d))
+                if d.month.is_none() && input.article_date.is_some_and(|a| a.year == d.year));
+        let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items, this_year_named);
         let dated = self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
         let then_after_completion = state.completing && has(&self.then);
@@ -461,16 +465,22 @@ impl MeasureRules {
         })
     }
 
-    /// Whether a clause plans ahead for a date it names, with one of
-    /// `future_before_verb` before a verb (今年计划实施…; jieba tags 新建
-    /// as a place, the district of 南昌: 今年计划新建…). Without a date
-    /// the plan is most often what is planned already (目前…签约项目39个，
-    /// 计划投资…亿元): an observation.
-    fn plans(&self, clause: &[Item]) -> bool {
-        clause.iter().any(|item| matches!(item, Item::Date(_)))
+    /// Whether a clause plans ahead for a date it names, or for this year
+    /// named by the clause before (今年，全省计划改造…), with one of
+    /// `future_before_verb` before a verb or 在 (今年计划实施…, 计划在…建设;
+    /// jieba tags 新建 as a place, the district of 南昌: 今年计划新建…).
+    /// Without a date the plan is most often what is planned already
+    /// (目前…签约项目39个，计划投资…亿元): an observation; so is the planned
+    /// investment of projects counted in a year (2024年，…签约项目39个，
+    /// 计划投资…).
+    fn plans(&self, clause: &[Item], this_year_named: bool) -> bool {
+        let dated = clause.iter().any(|item| matches!(item, Item::Date(_)));
+        (this_year_named || dated)
             && clause.windows(2).any(|pair| match pair {
-                [Item::Word { text, .. }, Item::Word { pos, .. }] => {
-                    (pos.starts_with('v') || pos == "ns") && self.future_before_verb.iter().any(|w| w == text)
+                [Item::Word { text, .. }, Item::Word { text: next, pos, .. }] => {
+                    (pos.starts_with('v') || pos == "ns" || next == "在")
+                        && (dated || next != "投资")
+                        && self.future_before_verb.iter().any(|w| w == text)
                 }
                 _ => false,
             })

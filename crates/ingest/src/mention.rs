@@ -254,7 +254,7 @@ impl EntityRules {
                 if end < n || !own_word(n, *class) || sentence[end - n..end] != suffix[..] || ends_a_place(n) {
                     continue;
                 }
-                if let Some(f) = self.name_before(sentence, tokens, end - n, end, *class, segmenter) {
+                if let Some(f) = self.name_before(sentence, tokens, known, end - n..end, *class, segmenter) {
                     found.push(f);
                 }
                 break;
@@ -289,11 +289,12 @@ impl EntityRules {
         &self,
         sentence: &[char],
         tokens: &[Token<'_>],
-        suffix_start: usize,
-        end: usize,
+        known: &[Found],
+        suffix: std::ops::Range<usize>,
         class: EntityClass,
         segmenter: &Segmenter,
     ) -> Option<Found> {
+        let (suffix_start, end) = (suffix.start, suffix.end);
         // a suffix that starts inside a word takes the whole word (理工大学)
         let mut start =
             tokens.iter().find(|t| t.start < suffix_start && t.end > suffix_start).map_or(suffix_start, |t| t.start);
@@ -372,7 +373,11 @@ impl EntityRules {
         {
             return None;
         }
-        if depth != 0 || !self.is_distinctive(&sentence[start..suffix_start]) {
+        // 新疆自贸区, 云南大学: a division the lexicon knows is distinctive
+        // even where a one-character generic word (新, 云) opens its name
+        let names_a_place =
+            known.iter().any(|k| k.class.is_administrative() && k.start >= start && k.end <= suffix_start);
+        if depth != 0 || !(names_a_place || self.is_distinctive(&sentence[start..suffix_start])) {
             return None;
         }
         let name: String = sentence[start..end].iter().collect();

@@ -86,3 +86,18 @@ fn what_is_done_already_after_a_goal_is_a_record() {
     let text = "到2027年，邢台市数据中心机架力争达到5万架。邢台市算力规模已达到3万P。";
     assert_eq!(numbers("2024-05-10", text), ["target 邢台市 5万架", "observation 邢台市 3万P"]);
 }
+
+#[test]
+fn a_plan_for_this_year_named_in_the_clause_before_is_a_goal() {
+    let text = "今年，承德市计划改造老旧小区74个。";
+    assert_eq!(numbers("2024-02-16", text), ["target 承德市 74个"]);
+    // 计划在… plans as much as 计划 before a verb
+    let text = "今年，承德市计划在各县区建设数据中心样本8个。";
+    assert_eq!(numbers("2024-02-16", text), ["target 承德市 8个"]);
+    // a past year, or a date of record, sets no plan
+    let text = "2022年，承德市计划改造老旧小区74个。";
+    assert_eq!(numbers("2024-02-16", text), ["observation 承德市 74个"]);
+    // the planned investment of projects counted in a year is a record
+    let text = "今年，承德市签约项目39个，计划投资300亿元。";
+    assert_eq!(numbers("2024-05-10", text), ["observation 承德市 39个", "observation 承德市 300亿元"]);
+}
