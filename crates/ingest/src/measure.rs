@@ -797,7 +797,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",
         // 中欧班列…开往波兰马拉舍维奇，…累计开行突破9万列: where a train,
         // a ship or goods go is not what is counted
-        "开往", "驶往", "发往", "运往", "飞往", "前往", "销往",
+        "开往", "驶往", "发往", "运往", "飞往", "前往", "销往", "抵达", "到达", "运抵",
     ];
     // 西起山西…，东至山东日照港的瓦日铁路: the ends of a route are no
     // subject of its figures, every division of them written together
@@ -817,7 +817,9 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     let joiner = |at: usize| matches!(items[at].word(), Some("、" | "和" | "与" | "及" | "以及"));
     let name = |at: usize| items[at].entity().is_some();
     let listed_word = |at: usize| items[at + 1].word() == Some("、") && is_a_short_word(&items[at]);
-    let mut first = i;
+    // 电站位于青海省贵南县: a chain of divisions is governed by the word
+    // before its first
+    let mut first = chain_start;
     loop {
         if first >= 2 && joiner(first - 1) && (name(first - 2) || listed_word(first - 2)) {
             first -= 2;
