@@ -24,9 +24,9 @@ pub enum Item {
         /// The text as written (`该市` for a coreference).
         surface: String,
     },
-    /// The name of a port, an airport or a border crossing that opens with
-    /// a place (宁波舟山港, 北京大兴机场): no mention of the place, and what
-    /// its clause counts is the facility's.
+    /// The name of a port, an airport, a border crossing or an organization
+    /// that opens with a place (宁波舟山港, 北京大兴机场, 中国邮政): no mention
+    /// of the place, and what its clause counts is the facility's.
     Facility(String),
     /// A number with a unit.
     Quantity(QuantitySpan),

@@ -620,7 +620,8 @@ impl Pipeline {
                         && t.text.chars().all(crate::clean::is_cjk)
                         && spans.binary_search_by_key(&after, |s| s.0).is_err()
                         && facility_at(t.end)
-                });
+                })
+                || self.opens_an_organization(chars, start, after, tokens);
             if names_a_facility {
                 marked.push((start, after, Item::Facility(chars[start..after].iter().collect())));
             } else {
@@ -629,6 +630,24 @@ impl Pipeline {
             run_start = run_end;
         }
         *spans = marked;
+    }
+
+    /// Whether the divisions from `start` to `after` and the word after
+    /// them (or the rest of the word they end in) make a name jieba knows as an organization's (中国邮政, 中国航天,
+    /// 上海证券交易所), which the lexicon's places cut in two. A place's
+    /// government, party committee, parliament or ministries (北京市政府,
+    /// 浙江省委, 日本国会, 美国商务部) stand for the place, and so does its
+    /// civil aviation (中国民航, a sector jieba tags as an organization).
+    fn opens_an_organization(&self, chars: &[char], start: usize, after: usize, tokens: &[Token<'_>]) -> bool {
+        const THE_PLACE: &[&str] =
+            &["政府", "委", "人大", "政协", "国会", "议会", "议院", "部", "署", "局", "厅", "民航"];
+        // the word that holds the divisions' end, or the one right after them
+        let Some(end) = tokens.iter().find(|t| t.start < after && t.end > after || t.start == after).map(|t| t.end)
+        else {
+            return false;
+        };
+        let name: String = chars[start..end].iter().collect();
+        !THE_PLACE.iter().any(|g| name.ends_with(g)) && self.segmenter.known_tag(&name).is_some_and(|tag| tag == "nt")
     }
 
     /// A word jieba keeps whole that is a division's name and a facility

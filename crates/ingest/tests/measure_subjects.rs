@@ -129,3 +129,12 @@ fn a_ministry_is_no_subject_of_what_it_reports_or_runs() {
     let subjects = subjects_of_numbers("张家口市政府今年投入资金10亿元。");
     assert_eq!(subjects, ["张家口市政府"]);
 }
+
+#[test]
+fn a_place_that_opens_an_organization_name_is_not_its_subject() {
+    // 我国 earlier in the article: 中国 is in the sentence's lexicon, and
+    // jieba then cuts 中国邮政 in two
+    let text = "工业和信息化部数据显示，今年上半年，我国软件业务收入同比增长11.5%。\n\n\
+                记者从中国邮政集团有限公司获悉，中国邮政已建成1188个县级共配中心。";
+    assert_eq!(subjects_of_numbers(text), ["中国"]);
+}
