@@ -18,6 +18,7 @@ use crate::segment::{Segmenter, Token};
 use crate::sentence::{Sentence, split_sentences};
 use crate::short_form::ShortForms;
 use crate::vocab::{EntityClass, Relation};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// Everything extraction needs, loaded once and shared by all articles.
@@ -27,6 +28,9 @@ pub struct Pipeline {
     entity_rules: EntityRules,
     rules: Vec<Rule>,
     measures: MeasureRules,
+    /// Company names that are common words too (浪潮, a wave; 百度):
+    /// names only among other names (戴尔、浪潮、万国数据).
+    common_word_companies: HashSet<String>,
     fingerprint: String,
 }
 
@@ -85,6 +89,14 @@ impl Pipeline {
         for alias in risky {
             lexicon.remove_alias(&alias);
         }
+        let common_word_companies = lexicon
+            .entries()
+            .iter()
+            .filter(|e| e.class == EntityClass::Company)
+            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
+            .filter(|name| segmenter.known_tag(name).is_some_and(|tag| tag == "n"))
+            .cloned()
+            .collect();
         let measures = MeasureRules::load(&measures_path)?;
         let mut rules = Vec::new();
         for path in crate::data_files(&rules_dir, "toml")? {
@@ -108,6 +120,7 @@ impl Pipeline {
             entity_rules,
             rules,
             measures,
+            common_word_companies,
             fingerprint: hasher.finalize().to_hex()[..16].to_string(),
         })
     }
@@ -250,12 +263,17 @@ impl Pipeline {
         let mut found: Vec<Found> = Vec::new();
         for k in 0..tokens.len() {
             let (before, rest) = tokens.split_at_mut(k);
-            let t = &mut rest[0];
+            let (t, after) = rest.split_first_mut().expect("k is within tokens");
             if let Some(entry) = self.lexicon.get(t.text) {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
                     continue;
                 }
                 if !context.admits(entry, t.text) {
+                    continue;
+                }
+                // 数字浪潮下, 时代的浪潮: a common word, unless listed with names
+                let listed = |token: Option<&Token<'_>>| token.is_some_and(|t| t.text == "、");
+                if self.common_word_companies.contains(t.text) && !listed(before.last()) && !listed(after.first()) {
                     continue;
                 }
                 // 算力新城: a short form that is a class suffix, right after
