@@ -60,6 +60,10 @@ pub struct MeasureRules {
     /// 达到5.4亿人).
     #[serde(default)]
     pub attendance: Vec<String>,
+    /// Words after a count that make it the size of a group its subject
+    /// belongs to (13个粮食主产省之一), no measure of the subject.
+    #[serde(default)]
+    pub one_of: Vec<String>,
     /// Words that make a sentence the report of someone's forecast or
     /// estimate (报告显示, 预测): its future numbers are no goals of their
     /// subject, unless the sentence names one (`goal_nouns`).
@@ -219,6 +223,11 @@ impl MeasureRules {
         // 其中，数码相机…分别增长…: a sentence opening on 其中 takes a part
         // of what the sentence before counted, so it keeps that subject
         let part_of_previous = items.first().and_then(Item::word) == Some("其中");
+        // …力争到2029年…。在江苏，…专项基金总规模达到408亿元: nor is it
+        // read in their time frame
+        if names_a_locale && matches!(state.frame, Frame::Target(_)) {
+            state.frame = Frame::Observation(None);
+        }
         match (sentence_subject, state.frame) {
             (Some(s), _) => state.subject = Some(s),
             (None, Frame::Target(_)) if !names_a_locale => {}
@@ -325,6 +334,7 @@ impl MeasureRules {
             if !self.units.contains(&quantity.unit)
                 || self.is_not_a_value(items, i, later_value)
                 || self.counts_attendance(&items[i + 1..listed_on_to(items, clause.end)])
+                || self.counts_a_group(&items[i + 1..clause.end])
             {
                 continue;
             }
@@ -628,6 +638,12 @@ impl MeasureRules {
         self.attendance.iter().any(|w| words.contains(w.as_str()))
     }
 
+    /// Whether the rest of a clause after a count names it a group the
+    /// subject is one of (湖南是全国13个粮食主产省之一).
+    fn counts_a_group(&self, rest: &[Item]) -> bool {
+        rest.iter().filter_map(Item::word).any(|w| self.one_of.iter().any(|o| o == w))
+    }
+
     /// Whether the value at `i` follows one of `totals` (总投资, 合计).
     fn is_a_sum(&self, items: &[Item], i: usize) -> bool {
         let before: String = items[i.saturating_sub(2)..i].iter().filter_map(Item::word).collect();
@@ -832,6 +848,11 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
         } else {
             break;
         }
+    }
+    // 环湖大堤（浙江段）, 长江江苏段: a section of a dike, a road or a river
+    // in a place is no subject; its figures are the work's
+    if items.get(i + 1).and_then(Item::word) == Some("段") {
+        return None;
     }
     // 以海南为例: the example is what the numbers are about
     let example = items.get(i + 1).and_then(Item::word).is_some_and(|w| w.starts_with("为例"));

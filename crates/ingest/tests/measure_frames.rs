@@ -101,3 +101,9 @@ fn a_plan_for_this_year_named_in_the_clause_before_is_a_goal() {
     let text = "今年，承德市签约项目39个，计划投资300亿元。";
     assert_eq!(numbers("2024-05-10", text), ["observation 承德市 39个", "observation 承德市 300亿元"]);
 }
+
+#[test]
+fn a_sentence_set_in_a_place_of_its_own_leaves_the_goals_before_it() {
+    let text = "在云南，力争到2029年全省算力规模达到100万P。在江苏，第二批专项基金启动，总规模达到408亿元。";
+    assert_eq!(numbers("2024-05-10", text), ["target 云南省 100万P", "observation 江苏省 408亿元"]);
+}
