@@ -49,6 +49,8 @@ pub struct EntityRules {
     /// Last words of the names of ports, airports and border crossings
     /// (港, 机场, 口岸).
     facilities: Vec<String>,
+    /// Parks whose name opens others' as a brand (中关村科技园 in 雄安).
+    brands: HashSet<String>,
     /// Aliases that refer to an entity without naming it (我国 for 中国):
     /// the entity is the article's only when a fact is about it.
     only_refer: HashSet<String>,
@@ -97,6 +99,8 @@ struct EntityRulesFile {
     no_place_in: Vec<String>,
     #[serde(default)]
     facilities: Vec<String>,
+    #[serde(default)]
+    brands: Vec<String>,
     #[serde(default)]
     only_refer: Vec<String>,
     clitics: String,
@@ -209,6 +213,7 @@ impl EntityRules {
             not_places: file.not_places.into_iter().collect(),
             no_place_in: file.no_place_in,
             facilities: file.facilities,
+            brands: file.brands.into_iter().collect(),
             only_refer: file.only_refer.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -452,6 +457,12 @@ impl EntityRules {
     /// (国际|机场).
     pub fn is_facility_in_two(&self, first: &str, second: &str) -> bool {
         self.facilities.iter().any(|w| w.strip_prefix(first) == Some(second))
+    }
+
+    /// Whether the park `name` opens the names of others as a brand, not
+    /// as where they lie (中关村科技园 in 雄安, 京津中关村科技城 in 天津).
+    pub fn is_a_brand(&self, name: &str) -> bool {
+        self.brands.contains(name)
     }
 
     /// The last words of facility names (港, 机场).

@@ -818,7 +818,8 @@ impl Pipeline {
                     continue;
                 }
                 let evidence = named.clone();
-                let is_place = locates(other.class) || other.class == EntityClass::Park;
+                let park = other.class == EntityClass::Park && !self.entity_rules.is_a_brand(&other.name);
+                let is_place = locates(other.class) || park;
                 if is_place && later_division.is_none() && starts_with(rest, other).is_some_and(|n| n < rest.len()) {
                     facts.push(Fact::Relation {
                         subject: e.name.clone(),

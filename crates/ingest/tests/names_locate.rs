@@ -59,3 +59,10 @@ fn a_division_named_inside_a_name_locates_it() {
     let facts = located("雄安新区和天津滨海高新区同日揭牌。\n");
     assert!(!facts.iter().any(|(_, o)| o == "安新县" || o == "滨海县"), "{facts:?}");
 }
+
+#[test]
+fn a_brand_opening_a_park_name_does_not_locate_it() {
+    let facts = located_in("雄安新区中关村科技园聚集了11家企业，中关村延庆园无人机企业达到50家。\n");
+    assert!(!facts.iter().any(|(_, o, _)| o == "中关村"), "{facts:?}");
+    assert!(facts.iter().any(|(s, o, _)| s == "雄安新区中关村科技园" && o == "雄安新区"), "{facts:?}");
+}
