@@ -368,8 +368,13 @@ impl MeasureRules {
                 .unwrap_or(subject);
             let name = input.registry.entities[owner].name.clone();
             // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
+            // 2024年，上海预计全市生产总值增长5%左右 (in January 2025): what
+            // a year already over came to, estimated or not, is no goal
             let frame = match state.frame {
                 Frame::Target(_) if reports_done || starts_a_change(items, i) => Frame::Observation(None),
+                Frame::Target(year) if input.article_date.is_some_and(|a| year < a.year) => {
+                    Frame::Observation(Some(PartialDate::year(year)))
+                }
                 frame => frame,
             };
             let fact = match frame {

@@ -107,3 +107,9 @@ fn a_sentence_set_in_a_place_of_its_own_leaves_the_goals_before_it() {
     let text = "在云南，力争到2029年全省算力规模达到100万P。在江苏，第二批专项基金启动，总规模达到408亿元。";
     assert_eq!(numbers("2024-05-10", text), ["target 云南省 100万P", "observation 江苏省 408亿元"]);
 }
+
+#[test]
+fn what_a_year_already_over_came_to_is_no_goal() {
+    let text = "2024年，上海预计全市生产总值增长5%左右。到2027年，上海市集成电路产业规模力争达到5000亿元。";
+    assert_eq!(numbers("2025-01-20", text), ["observation 上海市 5%", "target 上海市 5000亿元"]);
+}
