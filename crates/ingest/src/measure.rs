@@ -289,6 +289,7 @@ impl MeasureRules {
         // …预计突破1.2万亿元；…形成了超300项关键技术储备: a verb with 了
         // has happened, even in the sentence that set the goal
         let perfective = clause_items.iter().any(|item| item.word() == Some("了"));
+        let projected_then = clause_items.iter().any(|item| item.word() == Some("将"));
         let reports_done = matches!(state.frame, Frame::Target(_)) && (!state.fresh && has(&self.done) || perfective);
         // 将…，突破…100项以上 with no year: a forecast, neither target nor
         // observation, up to the end of the sentence
@@ -369,10 +370,12 @@ impl MeasureRules {
             let name = input.registry.entities[owner].name.clone();
             // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
             // 2024年，上海预计全市生产总值增长5%左右 (in January 2025): what
-            // a year already over came to, estimated or not, is no goal
+            // a year already over came to, estimated or not, is no goal;
+            // what the text says it was to come to (全年将超过100亿元, as
+            // projected then) still is
             let frame = match state.frame {
                 Frame::Target(_) if reports_done || starts_a_change(items, i) => Frame::Observation(None),
-                Frame::Target(year) if input.article_date.is_some_and(|a| year < a.year) => {
+                Frame::Target(year) if input.article_date.is_some_and(|a| year < a.year) && !projected_then => {
                     Frame::Observation(Some(PartialDate::year(year)))
                 }
                 frame => frame,

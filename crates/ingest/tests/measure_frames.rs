@@ -112,4 +112,7 @@ fn a_sentence_set_in_a_place_of_its_own_leaves_the_goals_before_it() {
 fn what_a_year_already_over_came_to_is_no_goal() {
     let text = "2024年，上海预计全市生产总值增长5%左右。到2027年，上海市集成电路产业规模力争达到5000亿元。";
     assert_eq!(numbers("2025-01-20", text), ["observation 上海市 5%", "target 上海市 5000亿元"]);
+    // what it was projected then to come to is still a goal of that year
+    let text = "2021年，张家口市数字经济核心产业增加值全年将超过100亿元。";
+    assert_eq!(numbers("2022-02-20", text), ["target 张家口市 100亿元"]);
 }
