@@ -160,8 +160,10 @@ impl Pipeline {
         let sentences = split_sentences(&article.text);
         let prepared: Vec<Prepared<'_>> = sentences.iter().map(|s| self.prepare(s)).collect();
         // each sentence is segmented once; both passes read these words
-        let mut words: Vec<Vec<Token<'_>>> =
-            prepared.iter().map(|p| self.split_committees(self.segmenter.tokens(&p.text))).collect();
+        let mut words: Vec<Vec<Token<'_>>> = prepared
+            .iter()
+            .map(|p| self.split_divisions(self.split_committees(self.segmenter.tokens(&p.text))))
+            .collect();
         let context = self.division_context(&words);
         let mut registry = Registry::default();
         // facts the names themselves state (安徽芜湖…, “一带两翼…”)
@@ -216,6 +218,40 @@ impl Pipeline {
                     let split = t.start + stem.chars().count();
                     out.push(Token { text: stem, pos: "ns", start: t.start, end: split });
                     out.push(Token { text: &t.text[stem.len()..], pos: "n", start: split, end: t.end });
+                }
+                None => out.push(t),
+            }
+        }
+        out
+    }
+
+    /// jieba's dictionary joins some provinces and their cities into one
+    /// place word (辽宁大连, 湖南永州, 广西南宁) that the lexicon does not
+    /// hold; such a word is read as the two divisions, so that the city is
+    /// named (辽宁大连今年将实施…: 大连's goals). Two names that do not nest
+    /// stay one word (河北平原: 平原县 is in Shandong).
+    fn split_divisions<'a>(&self, tokens: Vec<Token<'a>>) -> Vec<Token<'a>> {
+        let division = |name: &str| self.lexicon.get(name).filter(|e| e.class.is_administrative());
+        let nested = |outer: &str, inner: &str| {
+            let (Some(outer), Some(inner)) = (division(outer), division(inner)) else { return false };
+            outer.adcodes.iter().any(|o| {
+                let prefix = o.trim_end_matches('0');
+                let prefix = if prefix.len() % 2 == 1 { &o[..prefix.len() + 1] } else { prefix };
+                inner.adcodes.iter().any(|i| i != o && i.starts_with(prefix))
+            })
+        };
+        let mut out = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let split = (t.pos == "ns" && self.lexicon.get(t.text).is_none())
+                .then(|| {
+                    t.text.char_indices().skip(2).map(|(at, _)| at).find(|&at| nested(&t.text[..at], &t.text[at..]))
+                })
+                .flatten();
+            match split {
+                Some(at) => {
+                    let middle = t.start + t.text[..at].chars().count();
+                    out.push(Token { text: &t.text[..at], pos: "ns", start: t.start, end: middle });
+                    out.push(Token { text: &t.text[at..], pos: "ns", start: middle, end: t.end });
                 }
                 None => out.push(t),
             }

@@ -138,3 +138,19 @@ fn a_place_that_opens_an_organization_name_is_not_its_subject() {
                 记者从中国邮政集团有限公司获悉，中国邮政已建成1188个县级共配中心。";
     assert_eq!(subjects_of_numbers(text), ["中国"]);
 }
+
+#[test]
+fn a_province_and_city_jieba_joins_name_the_city() {
+    // jieba's dictionary holds 辽宁大连 and 广西南宁 as one place word
+    let text = "河北已建成体育公园50个；辽宁大连已建成口袋公园3200个。广西南宁，300多个遗留矿坑变成了矿坑花园。";
+    assert_eq!(subjects_of_numbers(text), ["河北省", "大连市", "南宁市"]);
+    let located: Vec<(String, String)> = common::extract(&common::pipeline(), text)
+        .facts
+        .into_iter()
+        .filter_map(|f| match f {
+            Fact::Relation { subject, object, .. } => Some((subject, object)),
+            _ => None,
+        })
+        .collect();
+    assert!(located.contains(&("大连市".into(), "辽宁省".into())), "{located:?}");
+}
