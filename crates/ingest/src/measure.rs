@@ -637,6 +637,20 @@ impl MeasureRules {
         if magnitude && (previous.ends_with(['上', '数', '几']) || modifies_noun) {
             return true;
         }
+        // 实施500万元以上技改项目1.2万个, 新签约亿元以上产业项目32个: a
+        // threshold before a noun says which things the count after it
+        // counts
+        let threshold = ["以上", "以下"]
+            .iter()
+            .find_map(|w| next.strip_prefix(w))
+            .is_some_and(|rest| rest.chars().next().is_some_and(crate::clean::is_cjk) && !rest.starts_with('，'));
+        // (a count or a share before a noun is itself the value: 980个以上…,
+        // 90%以上行政村)
+        let a_count = matches!(&items[i], Item::Quantity(q)
+            if matches!(q.quantity.unit.as_str(), "个" | "家" | "项" | "处" | "座" | "所" | "名" | "人" | "%"));
+        if threshold && later_value && !a_count {
+            return true;
+        }
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
     }
 

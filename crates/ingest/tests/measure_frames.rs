@@ -116,3 +116,9 @@ fn what_a_year_already_over_came_to_is_no_goal() {
     let text = "2021年，张家口市数字经济核心产业增加值全年将超过100亿元。";
     assert_eq!(numbers("2022-02-20", text), ["target 张家口市 100亿元"]);
 }
+
+#[test]
+fn a_threshold_before_a_noun_is_no_value() {
+    let text = "目前，吉林已开复工5000万元以上项目1300个。今年，山东将实施500万元以上技改项目1万个左右。";
+    assert_eq!(numbers("2024-05-10", text), ["observation 吉林省 1300个", "target 山东省 1万个"]);
+}
