@@ -897,10 +897,18 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     let holds = first > 0
         && items[first - 1].word() == Some("在")
         && items.get(i + 1).and_then(Item::word).is_some_and(|w| HOLDS.contains(&w));
-    let governed =
-        (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w)) || described || route_end)
-            && !example
-            && !holds;
+    // 除了北京之外，…; 不只是京津冀，全国…: a place set aside is not what
+    // the figures after it are about
+    let word_before = |k: usize| if first >= k { items[first - k].word().unwrap_or("") } else { "" };
+    let set_aside = matches!(word_before(1), "除了" | "除")
+        || word_before(1) == "只是" && word_before(2) == "不"
+        || word_before(1) == "是" && matches!(word_before(2), "不仅" | "不只");
+    let governed = (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w))
+        || described
+        || route_end
+        || set_aside)
+        && !example
+        && !holds;
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)
