@@ -485,7 +485,8 @@ impl MeasureRules {
 
     /// Whether a clause plans ahead for a date it names, or for this year
     /// named by the clause before (今年，全省计划改造…), with one of
-    /// `future_before_verb` before a verb or 在 (今年计划实施…, 计划在…建设;
+    /// `future_before_verb` before a verb, 在 or the place planned for
+    /// (今年计划实施…, 计划在…建设, 今年计划全省…;
     /// jieba tags 新建 as a place, the district of 南昌: 今年计划新建…).
     /// Without a date the plan is most often what is planned already
     /// (目前…签约项目39个，计划投资…亿元): an observation; so is the planned
@@ -499,6 +500,10 @@ impl MeasureRules {
                     (pos.starts_with('v') || pos == "ns" || next == "在")
                         && (dated || next != "投资")
                         && self.future_before_verb.iter().any(|w| w == text)
+                }
+                // 贵州今年计划全省…: the plan's scope, the place itself
+                [Item::Word { text, .. }, Item::Entity { class, .. }] => {
+                    class.is_place() && self.future_before_verb.iter().any(|w| w == text)
                 }
                 _ => false,
             })

@@ -122,3 +122,9 @@ fn a_threshold_before_a_noun_is_no_value() {
     let text = "目前，吉林已开复工5000万元以上项目1300个。今年，山东将实施500万元以上技改项目1万个左右。";
     assert_eq!(numbers("2024-05-10", text), ["observation 吉林省 1300个", "target 山东省 1万个"]);
 }
+
+#[test]
+fn a_plan_for_the_whole_place_this_year_is_a_goal() {
+    let text = "贵州今年计划全省高铁通车里程突破1900公里。";
+    assert_eq!(numbers("2025-02-10", text), ["target 贵州省 1900公里"]);
+}
