@@ -234,11 +234,7 @@ impl Pipeline {
         let division = |name: &str| self.lexicon.get(name).filter(|e| e.class.is_administrative());
         let nested = |outer: &str, inner: &str| {
             let (Some(outer), Some(inner)) = (division(outer), division(inner)) else { return false };
-            outer.adcodes.iter().any(|o| {
-                let prefix = o.trim_end_matches('0');
-                let prefix = if prefix.len() % 2 == 1 { &o[..prefix.len() + 1] } else { prefix };
-                inner.adcodes.iter().any(|i| i != o && i.starts_with(prefix))
-            })
+            outer.adcodes.iter().any(|o| inner.adcodes.iter().any(|i| crate::registry::adcode_within(i, o)))
         };
         let mut out = Vec::with_capacity(tokens.len());
         for t in tokens {

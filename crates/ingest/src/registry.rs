@@ -25,11 +25,7 @@ impl Registry {
     pub fn is_within(&self, inner: usize, outer: usize) -> bool {
         let code = |e: usize| self.entities[e].adcode.as_deref();
         match (code(inner), code(outer)) {
-            (Some(i), Some(o)) => {
-                let prefix = o.trim_end_matches('0');
-                let prefix = if prefix.len() % 2 == 1 { &o[..prefix.len() + 1] } else { prefix };
-                i != o && i.starts_with(prefix)
-            }
+            (Some(i), Some(o)) => adcode_within(i, o),
             _ => false,
         }
     }
@@ -140,4 +136,13 @@ impl Registry {
         }
         best
     }
+}
+
+/// Whether the division coded `inner` lies within the one coded `outer`
+/// (130700, 张家口市, within 130000, 河北省): its code starts with the
+/// outer code's significant pairs of digits.
+pub fn adcode_within(inner: &str, outer: &str) -> bool {
+    let prefix = outer.trim_end_matches('0');
+    let prefix = if prefix.len() % 2 == 1 { &outer[..prefix.len() + 1] } else { prefix };
+    inner != outer && inner.starts_with(prefix)
 }
