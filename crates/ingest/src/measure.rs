@@ -230,7 +230,7 @@ impl MeasureRules {
         }
         match (sentence_subject, state.frame) {
             (Some(s), _) => state.subject = Some(s),
-            (None, Frame::Target(_)) if !names_a_locale => {}
+            (None, Frame::Target(_)) => {}
             (None, _) if part_of_previous => {}
             (None, _) => state.subject = None,
         }
@@ -495,17 +495,17 @@ impl MeasureRules {
     fn plans(&self, clause: &[Item], this_year_named: bool) -> bool {
         let dated = clause.iter().any(|item| matches!(item, Item::Date(_)));
         (this_year_named || dated)
-            && clause.windows(2).any(|pair| match pair {
-                [Item::Word { text, .. }, Item::Word { text: next, pos, .. }] => {
-                    (pos.starts_with('v') || pos == "ns" || next == "在")
-                        && (dated || next != "投资")
-                        && self.future_before_verb.iter().any(|w| w == text)
-                }
-                // 贵州今年计划全省…: the plan's scope, the place itself
-                [Item::Word { text, .. }, Item::Entity { class, .. }] => {
-                    class.is_place() && self.future_before_verb.iter().any(|w| w == text)
-                }
-                _ => false,
+            && clause.windows(2).any(|pair| {
+                let plan_word = pair[0].word().is_some_and(|w| self.future_before_verb.iter().any(|f| f == w));
+                plan_word
+                    && match &pair[1] {
+                        Item::Word { text: next, pos, .. } => {
+                            (pos.starts_with('v') || pos == "ns" || next == "在") && (dated || next != "投资")
+                        }
+                        // 贵州今年计划全省…: the plan's scope, the place itself
+                        Item::Entity { class, .. } => class.is_place(),
+                        _ => false,
+                    }
             })
     }
 
@@ -832,6 +832,11 @@ fn is_ordinal(items: &[Item], at: usize) -> bool {
 /// or a person's organization.
 fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, String)]) -> Option<usize> {
     let Item::Entity { entity, class, .. } = &items[i] else { return None };
+    // 环湖大堤（浙江段）, 长江江苏段: a section of a dike, a road or a river
+    // in a place is no subject; its figures are the work's
+    if items.get(i + 1).and_then(Item::word) == Some("段") {
+        return None;
+    }
     const GOVERNING: &[&str] = &[
         "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同",
         "位于", "地处",
@@ -876,11 +881,8 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
             break;
         }
     }
-    // 环湖大堤（浙江段）, 长江江苏段: a section of a dike, a road or a river
-    // in a place is no subject; its figures are the work's
-    if items.get(i + 1).and_then(Item::word) == Some("段") {
-        return None;
-    }
+    // the words before the first name of the chain or list
+    let word_before = |k: usize| if first >= k { items[first - k].word().unwrap_or("") } else { "" };
     // 以海南为例: the example is what the numbers are about
     let example = items.get(i + 1).and_then(Item::word).is_some_and(|w| w.starts_with("为例"));
     // 长江经济带…是我国增长最快的区域，…贡献率; 华龙一号是我国…技术，…年发
@@ -892,28 +894,16 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     const DESCRIBING: &[&str] = &["是", "作为", "成为"];
     let alone = items.get(i + 1).is_none_or(Item::is_clause_break);
     let of_a_year = first >= 2 && matches!(items[first - 2], Item::Date(_));
-    let described = *class == EntityClass::Country
-        && first > 0
-        && items[first - 1].word().is_some_and(|w| DESCRIBING.contains(&w))
-        && !alone
-        && !of_a_year;
+    let described = *class == EntityClass::Country && DESCRIBING.contains(&word_before(1)) && !alone && !of_a_year;
     // 在湖北已经有27家: where things are already, counted for the place
     const HOLDS: &[&str] = &["已", "已经", "已有", "共有", "现有"];
-    let holds = first > 0
-        && items[first - 1].word() == Some("在")
-        && items.get(i + 1).and_then(Item::word).is_some_and(|w| HOLDS.contains(&w));
+    let holds = word_before(1) == "在" && items.get(i + 1).and_then(Item::word).is_some_and(|w| HOLDS.contains(&w));
     // 除了北京之外，…; 不只是京津冀，全国…: a place set aside is not what
     // the figures after it are about
-    let word_before = |k: usize| if first >= k { items[first - k].word().unwrap_or("") } else { "" };
     let set_aside = matches!(word_before(1), "除了" | "除")
         || word_before(1) == "只是" && word_before(2) == "不"
         || word_before(1) == "是" && matches!(word_before(2), "不仅" | "不只");
-    let governed = (first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w))
-        || described
-        || route_end
-        || set_aside)
-        && !example
-        && !holds;
+    let governed = (GOVERNING.contains(&word_before(1)) || described || route_end || set_aside) && !example && !holds;
     // 内蒙古和林格尔数据中心集群, 青海海南州…基地: divisions right before
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)

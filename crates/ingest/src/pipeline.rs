@@ -683,8 +683,9 @@ impl Pipeline {
     }
 
     /// Whether the divisions from `start` to `after` and the word after
-    /// them (or the rest of the word they end in) make a name jieba knows as an organization's (中国邮政, 中国航天,
-    /// 上海证券交易所), which the lexicon's places cut in two. A place's
+    /// them (or the rest of the word they end in) make a name jieba knows
+    /// as an organization's (中国邮政, 中国航天, 上海证券交易所), which the
+    /// lexicon's places cut in two. A place's
     /// government, party committee, parliament or ministries (北京市政府,
     /// 浙江省委, 日本国会, 美国商务部) stand for the place, and so does its
     /// civil aviation (中国民航, a sector jieba tags as an organization).
