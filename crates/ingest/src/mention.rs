@@ -500,7 +500,15 @@ impl EntityRules {
         if self.stop.contains(text) || text.starts_with('第') {
             return false;
         }
-        if text.chars().count() >= 2 && text.ends_with(['个', '家', '项', '批', '所', '座', '名']) {
+        // 多家, 一批, 这座: a count ends the name before it (国家 in 之江国家
+        // 实验室 and 专家 are no counts)
+        let (head, last) = text.split_at(text.len() - text.chars().last().map_or(0, char::len_utf8));
+        let a_count = !head.is_empty()
+            && "个家项批所座名".contains(last)
+            && head
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿多几首每数这那该各某整".contains(c));
+        if a_count {
             return false;
         }
         let first = text.chars().next().unwrap_or(' ');
