@@ -25,8 +25,9 @@ pub enum Item {
         surface: String,
     },
     /// The name of a port, an airport, a border crossing or an organization
-    /// that opens with a place (宁波舟山港, 北京大兴机场, 中国邮政): no mention
-    /// of the place, and what its clause counts is the facility's.
+    /// that opens with a place or with a word jieba takes for a name
+    /// (宁波舟山港, 北京大兴机场, 北部湾港, 中国邮政): no mention of the place,
+    /// and what its clause counts is the facility's.
     Facility(String),
     /// A number with a unit.
     Quantity(QuantitySpan),

@@ -625,6 +625,19 @@ impl Pipeline {
                 match self.coreference(&text, items.last(), pos.max(t.start), focus, registry) {
                     Some(i) => items.push(Item::Entity { entity: i, class: registry.entities[i].class, surface: text }),
                     None if self.is_facility_word(&text) => items.push(Item::Facility(text)),
+                    None if self.entity_rules.is_facility(&text) && ends_a_proper_name(items.last()) => {
+                        // 广西北部湾港, 英国希思罗机场: the divisions before the
+                        // name are the facility's, as in 宁波舟山港
+                        let Some(Item::Word { text: mut name, .. }) = items.pop() else { unreachable!() };
+                        while let Some(Item::Entity { class, surface, .. }) = items.last() {
+                            if !class.is_administrative() {
+                                break;
+                            }
+                            name.insert_str(0, surface);
+                            items.pop();
+                        }
+                        items.push(Item::Facility(name + &text));
+                    }
                     None => items.push(word_item(&text, t.pos)),
                 }
                 pos = t.end;
@@ -948,6 +961,14 @@ impl Prepared<'_> {
             rule: rule.into(),
         }
     }
+}
+
+/// Whether `item` is a word jieba takes for a name (北部湾 in 北部湾港,
+/// 洋山 in 洋山港): with a facility word after it, it names the facility.
+fn ends_a_proper_name(item: Option<&Item>) -> bool {
+    // (全美机场 are all of a country's airports)
+    matches!(item, Some(Item::Word { text, pos })
+        if text.chars().count() >= 2 && !text.starts_with('全') && matches!(pos.as_str(), "nr" | "ns" | "nz"))
 }
 
 fn word_item(text: &str, pos: &str) -> Item {
