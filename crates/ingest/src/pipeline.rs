@@ -562,7 +562,7 @@ impl Pipeline {
     ) -> Vec<Item> {
         let chars = &p.chars;
         let mut spans: Vec<(usize, usize, Item)> = Vec::new();
-        focus.start_sentence();
+        focus.start_sentence(p.sentence.paragraph);
         // 国铁 (国铁集团) is no mention in 全国铁路: a name may not start
         // inside a word jieba knows (it may start one: 河北省|委)
         // nor inside 北京时间, a word that names no place
@@ -984,18 +984,28 @@ fn is_within(registry: &Registry, inner: &Item, outer: &Item) -> bool {
 
 /// Which entity 该市 / 全市 / 该公司 refer to: the last one of that class
 /// named before it in the same sentence (上海…商圈…，全市…); else, for a
-/// company, the most recent one; else the one the article mentions most.
+/// company, the most recent one; else the one the article mentions most,
+/// unless its paragraph names another of the class and not it (a digest's
+/// paragraph on 陕西 in an article that is mostly on 四川: 全省 is 陕西).
 #[derive(Default)]
 struct Focus {
-    recent: Vec<(EntityClass, usize)>,
+    /// The last entity of each class, with the paragraph it was seen in.
+    recent: Vec<(EntityClass, usize, usize)>,
+    /// The paragraph being read, and the entities seen in it so far.
+    paragraph: usize,
+    in_paragraph: std::collections::HashSet<usize>,
     /// The names of the sentence being read: where each starts, its class
     /// and entity, in the order of the text.
     in_sentence: Vec<(usize, EntityClass, usize)>,
 }
 
 impl Focus {
-    fn start_sentence(&mut self) {
+    fn start_sentence(&mut self, paragraph: usize) {
         self.in_sentence.clear();
+        if paragraph != self.paragraph {
+            self.paragraph = paragraph;
+            self.in_paragraph.clear();
+        }
     }
 
     /// Notes a name of the sentence being read, met left to right.
@@ -1005,8 +1015,9 @@ impl Focus {
 
     fn seen(&mut self, entity: usize, registry: &Registry) {
         let class = registry.entities[entity].class;
-        self.recent.retain(|(c, _)| *c != class);
-        self.recent.push((class, entity));
+        self.recent.retain(|(c, ..)| *c != class);
+        self.recent.push((class, entity, self.paragraph));
+        self.in_paragraph.insert(entity);
     }
 
     /// The entity of `class` that a word at character `at` of the
@@ -1016,11 +1027,15 @@ impl Focus {
         if let Some((.., e)) = before.filter(|(_, c, _)| *c == class).last() {
             return Some(*e);
         }
-        let recent = self.recent.iter().find(|(c, _)| *c == class).map(|(_, e)| *e);
+        let recent = self.recent.iter().find(|(c, ..)| *c == class);
         if class == EntityClass::Company && recent.is_some() {
-            return recent;
+            return recent.map(|(_, e, _)| *e);
         }
-        registry.most_mentioned(class).or(recent)
+        let main = registry.most_mentioned(class);
+        let named_here_instead = recent
+            .filter(|(_, e, paragraph)| *paragraph == self.paragraph && main.is_some_and(|m| m != *e))
+            .filter(|_| main.is_some_and(|m| !self.in_paragraph.contains(&m)));
+        named_here_instead.map(|(_, e, _)| *e).or(main).or(recent.map(|(_, e, _)| *e))
     }
 }
 

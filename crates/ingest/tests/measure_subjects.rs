@@ -76,6 +76,17 @@ fn whole_city_means_the_city_just_named() {
 }
 
 #[test]
+fn whole_province_in_a_digest_means_the_province_of_its_paragraph() {
+    // an article mostly on 四川 with a paragraph on 陕西: 全省 there is 陕西
+    let text =
+        "四川省粮食生产形势良好，四川省产量达到700亿斤。\n陕西夏粮收获进展顺利。截至目前，全省已收获小麦1500万亩。";
+    assert_eq!(subjects_of_numbers(text), ["四川省", "陕西省"]);
+    // where the paragraph names the article's province too, it stays
+    let text = "四川省粮食生产形势良好，四川省产量达到700亿斤。\n陕西和四川合作。截至目前，全省已收获小麦1500万亩。";
+    assert_eq!(subjects_of_numbers(text), ["四川省", "四川省"]);
+}
+
+#[test]
 fn a_partner_named_after_coordination_is_no_subject() {
     let subjects = subjects_of_numbers("到2027年，天津市将建成数据中心20个，协同河北省建设3个产业集群。");
     assert_eq!(subjects, ["天津市", "天津市"]);
