@@ -51,6 +51,9 @@ pub struct EntityRules {
     facilities: Vec<String>,
     /// Parks whose name opens others' as a brand (中关村科技园 in 雄安).
     brands: HashSet<String>,
+    /// Words that close the name of a road, railway or line between two
+    /// places (纳雍至晴隆高速, 巴中至南充高铁).
+    routes: HashSet<String>,
     /// Aliases that refer to an entity without naming it (我国 for 中国):
     /// the entity is the article's only when a fact is about it.
     only_refer: HashSet<String>,
@@ -101,6 +104,8 @@ struct EntityRulesFile {
     facilities: Vec<String>,
     #[serde(default)]
     brands: Vec<String>,
+    #[serde(default)]
+    routes: Vec<String>,
     #[serde(default)]
     only_refer: Vec<String>,
     clitics: String,
@@ -214,6 +219,7 @@ impl EntityRules {
             no_place_in: file.no_place_in,
             facilities: file.facilities,
             brands: file.brands.into_iter().collect(),
+            routes: file.routes.into_iter().collect(),
             only_refer: file.only_refer.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -463,6 +469,12 @@ impl EntityRules {
     /// as where they lie (中关村科技园 in 雄安, 京津中关村科技城 in 天津).
     pub fn is_a_brand(&self, name: &str) -> bool {
         self.brands.contains(name)
+    }
+
+    /// Whether `word` closes the name of a route between two places
+    /// (高速, 高铁, 特高压): the places in such a name are no mention.
+    pub fn is_route(&self, word: &str) -> bool {
+        self.routes.contains(word)
     }
 
     /// The last words of facility names (港, 机场).

@@ -603,6 +603,7 @@ impl Pipeline {
             }
         }
         spans.sort_by_key(|s| s.0);
+        self.mark_route_names(chars, tokens, &mut spans);
         self.mark_facility_names(chars, tokens, &mut spans);
         let mut items = Vec::with_capacity(tokens.len());
         let mut next_span = 0;
@@ -644,6 +645,55 @@ impl Pipeline {
             }
         }
         items
+    }
+
+    /// The divisions of a route between places (纳雍至晴隆高速, 湖南衡阳至
+    /// 广西南宁、贵州贵阳至广西北海等高速公路) name the route, not the
+    /// places: from the first of them to the last becomes one
+    /// `Item::Facility`.
+    fn mark_route_names(&self, chars: &[char], tokens: &[Token<'_>], spans: &mut Vec<(usize, usize, Item)>) {
+        let division =
+            |span: &(usize, usize, Item)| matches!(&span.2, Item::Entity { class, .. } if class.is_administrative());
+        let token_at = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).ok();
+        let is_route = |k: usize| tokens.get(k).is_some_and(|t| self.entity_rules.is_route(t.text));
+        let mut marked = Vec::with_capacity(spans.len());
+        let mut i = 0;
+        while i < spans.len() {
+            if !division(&spans[i]) {
+                marked.push(spans[i].clone());
+                i += 1;
+                continue;
+            }
+            let start = spans[i].0;
+            let (mut j, mut end) = (i + 1, spans[i].1);
+            let mut between = false;
+            loop {
+                // divisions written together (内蒙古鄂尔多斯)
+                while j < spans.len() && division(&spans[j]) && spans[j].0 == end {
+                    end = spans[j].1;
+                    j += 1;
+                }
+                let Some(link) = token_at(end).filter(|&k| matches!(tokens[k].text, "至" | "到" | "—" | "、"))
+                else {
+                    break;
+                };
+                if !(j < spans.len() && division(&spans[j]) && spans[j].0 == tokens[link].end) {
+                    break;
+                }
+                between |= tokens[link].text != "、";
+                end = spans[j].1;
+                j += 1;
+            }
+            // …至…高速, …至…等高速公路
+            let closes = token_at(end).is_some_and(|k| is_route(k) || tokens[k].text == "等" && is_route(k + 1));
+            if between && closes {
+                marked.push((start, end, Item::Facility(chars[start..end].iter().collect())));
+            } else {
+                marked.extend(spans[i..j].iter().cloned());
+            }
+            i = j;
+        }
+        *spans = marked;
     }
 
     /// Divisions that open the name of a port, an airport or a border
