@@ -437,7 +437,7 @@ impl MeasureRules {
     /// Whether the entity at `i` starts an event's name (中国国际进口博览会,
     /// 2023上海国际车展, 中关村论坛年会): the nouns after it, up to a verb
     /// or a mark, end in one of `event_nouns`.
-    fn names_an_event(&self, items: &[Item], i: usize) -> bool {
+    pub fn names_an_event(&self, items: &[Item], i: usize) -> bool {
         items[i + 1..]
             .iter()
             .take(5)

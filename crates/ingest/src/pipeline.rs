@@ -188,11 +188,15 @@ impl Pipeline {
                 registry: &registry,
             };
             self.measures.read(&sentence, &mut measure_state, &evidence, &mut facts);
-            for item in &items {
-                if let Item::Entity { entity, surface, .. } = item {
+            for (i, item) in items.iter().enumerate() {
+                if let Item::Entity { entity, surface, class } = item {
                     focus.seen(*entity, &registry);
-                    // 我国 refers to 中国 without naming it
-                    if mentioned[*entity].is_none() && !self.entity_rules.only_refers(surface) {
+                    // 我国 refers to 中国 without naming it; 成都 in 成都世运会
+                    // names the event, as a place inside any name does
+                    let place = class.is_administrative() || *class == EntityClass::Region;
+                    let names_it =
+                        !self.entity_rules.only_refers(surface) && !(place && self.measures.names_an_event(&items, i));
+                    if mentioned[*entity].is_none() && names_it {
                         mentioned[*entity] = Some(evidence("name/prefix"));
                     }
                 }
