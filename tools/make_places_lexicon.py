@@ -15,7 +15,9 @@ import sys
 
 SUFFIXES = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
             "地区", "新区", "林区", "省", "市", "县", "区", "盟", "旗"]
-MUNICIPALITIES = {"11", "12", "31", "50"}
+# provincial-level cities: the municipalities, and 香港 and 澳门, which the
+# gold sets type City
+CITY_LEVEL = {"11", "12", "31", "50", "81", "82"}
 SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 # the peoples an autonomous division's name holds, one or several
 # (双江拉祜族佤族布朗族傣族自治县 -> 双江), with 族 or without it
@@ -48,7 +50,7 @@ def aliases(name):
 
 def level(code):
     if code[2:] == "0" * 10:
-        return "City" if code[:2] in MUNICIPALITIES else "Province"
+        return "City" if code[:2] in CITY_LEVEL else "Province"
     if code[4:] == "0" * 8:
         return "City"
     return "County"
