@@ -939,6 +939,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     const NOT_ITSELF_PHRASES: &[&str] = &["非首都功能"];
     let next_words: String = items[i + 1..].iter().take(3).map_while(Item::word).collect();
     let not_itself = items.get(i + 1).and_then(Item::word).is_some_and(|w| NOT_ITSELF.contains(&w))
+        && !signs_with_a_partner(items, i)
         || is_ordinal(items, i + 1)
         || NOT_ITSELF_PHRASES.iter().any(|p| next_words.starts_with(p));
     // 商务部数据显示 / 国铁集团获悉 / 商务部最新数据显示 / 国家统计局发布的
@@ -1019,6 +1020,20 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
 /// The date an item names: a date, or the period of a five-year plan's
 /// outline named without 《》 (十五五规划纲要提出，到2030年…: the period
 /// frames the goals as it did before the outline became a name).
+/// Whether the organization at `i` signs with a partner named right after
+/// it (中国船舶集团有限公司与法国达飞海运集团…签订合作协议, 德国博世集团和苏州
+/// 工业园区签约): the deal's figures are the first party's, and no list
+/// of subjects starts there.
+fn signs_with_a_partner(items: &[Item], i: usize) -> bool {
+    const PARTNER: &[&str] = &["与", "和", "同", "跟"];
+    const DEALS: &[&str] = &["签约", "签订", "签署", "合作", "携手", "共建"];
+    let organization = matches!(&items[i], Item::Entity { class, .. } if class.is_organization());
+    let partner_named = items.get(i + 1).and_then(Item::word).is_some_and(|w| PARTNER.contains(&w))
+        && items.get(i + 2).is_some_and(|item| item.entity().is_some());
+    let rest = || items[i + 2..].iter().take_while(|item| !item.is_clause_break()).filter_map(Item::word);
+    organization && partner_named && rest().any(|w| DEALS.iter().any(|d| w.starts_with(d)))
+}
+
 fn date_of(item: &Item) -> Option<DateSpan> {
     match item {
         Item::Date(d) => Some(*d),
