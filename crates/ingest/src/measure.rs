@@ -166,6 +166,10 @@ pub struct MeasureState {
     completing: bool,
     /// Whether the sentence being read completes something.
     completes: bool,
+    /// Whether a clause of the sentence being read opened on a project or
+    /// a programme: the clauses after it that name no subject of their own
+    /// measure it.
+    about_a_work: bool,
     subject: Option<usize>,
 }
 
@@ -203,6 +207,7 @@ impl MeasureRules {
         // sentence that names a session of an event counts the event
         state.event = self.names_a_session(items) || self.holds_an_event(items);
         state.projected = false;
+        state.about_a_work = false;
         state.completing = std::mem::take(&mut state.completes);
         let people = positions(facts);
         let subject_at =
@@ -311,6 +316,19 @@ impl MeasureRules {
         for i in clause.clone().take(if part_of_previous { 0 } else { 4 }) {
             // 宁波舟山港货物吞吐量达13亿吨: the port's figures, and no
             // subject tupu knows (a port has no class)
+            // 珠三角水资源配置工程…，该工程全长113.2公里; 东数西算工程带动投资…:
+            // a project's or a programme's figures, no subject the gold sets
+            // annotate
+            let opens_the_clause = items[clause.start..i].iter().all(|item| match item {
+                Item::Date(_) => true,
+                Item::Word { pos, .. } => pos == "t" || pos == "d",
+                _ => false,
+            });
+            let a_work = matches!(items[i], Item::Entity { class: EntityClass::Project | EntityClass::Program, .. });
+            if a_work && opens_the_clause {
+                state.about_a_work = true;
+                return;
+            }
             if matches!(items[i], Item::Facility(_)) {
                 state.subject = None;
                 return;
@@ -318,12 +336,16 @@ impl MeasureRules {
             if let Some(s) = subject_at(i) {
                 subject = Some(s);
                 state.subject = subject;
+                state.about_a_work = false;
                 after_subject = i + 1;
                 break;
             }
             if items[i].entity().is_some() || matches!(items[i], Item::Quantity(_)) {
                 break;
             }
+        }
+        if state.about_a_work {
+            return;
         }
         let Some(subject) = subject.or_else(|| self.settled_in(items, clause.clone())) else { return };
         let quantities: Vec<usize> = clause.clone().filter(|&i| matches!(items[i], Item::Quantity(_))).collect();
@@ -1017,9 +1039,6 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     registry.find(organization).filter(|&e| !a_body(e))
 }
 
-/// The date an item names: a date, or the period of a five-year plan's
-/// outline named without 《》 (十五五规划纲要提出，到2030年…: the period
-/// frames the goals as it did before the outline became a name).
 /// Whether the organization at `i` signs with a partner named right after
 /// it (中国船舶集团有限公司与法国达飞海运集团…签订合作协议, 德国博世集团和苏州
 /// 工业园区签约): the deal's figures are the first party's, and no list
@@ -1034,6 +1053,9 @@ fn signs_with_a_partner(items: &[Item], i: usize) -> bool {
     organization && partner_named && rest().any(|w| DEALS.iter().any(|d| w.starts_with(d)))
 }
 
+/// The date an item names: a date, or the period of a five-year plan's
+/// outline named without 《》 (十五五规划纲要提出，到2030年…: the period
+/// frames the goals as it did before the outline became a name).
 fn date_of(item: &Item) -> Option<DateSpan> {
     match item {
         Item::Date(d) => Some(*d),
