@@ -102,6 +102,14 @@ pub struct MeasureRules {
     /// project's figures, not its place's.
     #[serde(default)]
     pub project_phases: Vec<String>,
+    /// Words that point at a thing the text does not name (这家, 一家):
+    /// before one of `unnamed_kinds` at a clause's head (在浙江杭州，这家化工
+    /// 企业…), the clause measures that thing, no place.
+    #[serde(default)]
+    pub unnamed_openers: Vec<String>,
+    /// Kinds of things a clause may measure unnamed (企业, 工厂, 基地).
+    #[serde(default)]
+    pub unnamed_kinds: Vec<String>,
     /// Words pointing at a time named before (届时): after a clause that
     /// completes something (`completion`, in that sentence or the one
     /// before), they start a projected stretch like `projected`.
@@ -283,6 +291,10 @@ impl MeasureRules {
         state.projected = has(&self.projected) || then_after_completion || state.projected && !has(&self.done);
         let first_word = clause_items.first().and_then(Item::word).unwrap_or("");
         let about_a_phase = self.project_phases.iter().any(|p| first_word.starts_with(p.as_str()));
+        if self.about_an_unnamed_thing(clause_items) {
+            state.about_a_work = true;
+            return;
+        }
         if state.event || state.projected || about_a_phase || has(&self.skip_clause) {
             return;
         }
@@ -424,6 +436,33 @@ impl MeasureRules {
             };
             facts.push(fact);
         }
+    }
+
+    /// Whether a clause's head speaks of a thing the text does not name
+    /// (这家化工企业, 丹麦一家生物制药企业, 这个机器人实训基地): one of
+    /// `unnamed_openers`, then within a few words one of `unnamed_kinds`,
+    /// before any number.
+    fn about_an_unnamed_thing(&self, clause: &[Item]) -> bool {
+        // 一家 is read as a count
+        let text = |item: &Item| match item {
+            Item::Word { text, .. } => Some(text.clone()),
+            Item::Quantity(q) => Some(q.quantity.text.clone()),
+            _ => None,
+        };
+        let opens = |item: &Item| text(item).is_some_and(|t| self.unnamed_openers.contains(&t));
+        let head = || clause.iter().take(8).take_while(|item| !matches!(item, Item::Quantity(_)) || opens(item));
+        let Some(opener) = head().position(opens) else {
+            return false;
+        };
+        // 河东区有包括这家企业在内的共11家: after a verb it is an object
+        let a_verb_before =
+            head().take(opener).any(|item| matches!(item, Item::Word { pos, .. } if pos.starts_with('v')));
+        !a_verb_before
+            && head()
+                .skip(opener + 1)
+                .take(5)
+                .filter_map(Item::word)
+                .any(|w| self.unnamed_kinds.iter().any(|k| w.ends_with(k.as_str())))
     }
 
     /// The place or park right after a `settles_in` verb that follows a
