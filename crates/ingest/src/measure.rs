@@ -282,6 +282,11 @@ impl MeasureRules {
                 if d.month.is_none() && input.article_date.is_some_and(|a| a.year == d.year));
         let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items, this_year_named);
         let dated = self.update_frame(items, clause.clone(), future, input.article_date, state);
+        // 今年上海要为1000家…。最新统计显示，上海…达到每万人260台: data
+        // shown reports, whatever goal a sentence before set
+        if matches!(state.frame, Frame::Target(_)) && !state.fresh && !future && has(&self.shown) {
+            state.frame = Frame::Observation(None);
+        }
         state.event |= future && has(&self.events);
         let then_after_completion = state.completing && has(&self.then);
         if has(&self.completion) {
@@ -656,7 +661,7 @@ impl MeasureRules {
         // is read as a number)
         let next: String = items[i + 1..]
             .iter()
-            .take(2)
+            .take(4)
             .map_while(|item| match item {
                 Item::Quantity(q) => Some(q.quantity.text.as_str()),
                 _ => item.word(),
