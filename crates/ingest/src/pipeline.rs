@@ -331,6 +331,13 @@ impl Pipeline {
         found.extend(self.entity_rules.people_after_titles(&p.chars, tokens));
         let listed = self.entity_rules.enumerations(&p.chars, tokens, &found, &self.segmenter);
         found.extend(listed);
+        // 《中华人民共和国政府和秘鲁共和国政府…协定》, 《扬州慢》: the names in
+        // a title are the title's words, no mentions (a plan's title is a
+        // name of its own)
+        let titles = title_spans(&p.chars);
+        found.retain(|f| {
+            !titles.iter().any(|t| t.start <= f.start && f.end <= t.end && (f.start, f.end) != (t.start, t.end))
+        });
         // a name inside a longer one is not a mention of its own
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut covered_to = 0;
@@ -1023,6 +1030,24 @@ fn ends_a_proper_name(item: Option<&Item>) -> bool {
     // (全美机场 are all of a country's airports)
     matches!(item, Some(Item::Word { text, pos })
         if text.chars().count() >= 2 && !text.starts_with('全') && matches!(pos.as_str(), "nr" | "ns" | "nz"))
+}
+
+/// The character spans of the 《…》 titles of a sentence, marks included.
+fn title_spans(chars: &[char]) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open = None;
+    for (at, c) in chars.iter().enumerate() {
+        match c {
+            '《' => open = open.or(Some(at)),
+            '》' => {
+                if let Some(start) = open.take() {
+                    spans.push(start..at + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 fn word_item(text: &str, pos: &str) -> Item {
