@@ -54,6 +54,8 @@ pub struct EntityRules {
     /// Words that close the name of a road, railway or line between two
     /// places (纳雍至晴隆高速, 巴中至南充高铁).
     routes: HashSet<String>,
+    /// Words that make the place before them part of a label (台湾问题).
+    labels: HashSet<String>,
     /// Aliases that refer to an entity without naming it (我国 for 中国):
     /// the entity is the article's only when a fact is about it.
     only_refer: HashSet<String>,
@@ -106,6 +108,8 @@ struct EntityRulesFile {
     brands: Vec<String>,
     #[serde(default)]
     routes: Vec<String>,
+    #[serde(default)]
+    labels: Vec<String>,
     #[serde(default)]
     only_refer: Vec<String>,
     clitics: String,
@@ -220,6 +224,7 @@ impl EntityRules {
             facilities: file.facilities,
             brands: file.brands.into_iter().collect(),
             routes: file.routes.into_iter().collect(),
+            labels: file.labels.into_iter().collect(),
             only_refer: file.only_refer.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -419,7 +424,19 @@ impl EntityRules {
         }
         let built =
             class == EntityClass::Program && name.ends_with("工程") && self.is_a_work(&sentence[start..suffix_start]);
-        let class = if built { EntityClass::Project } else { class };
+        // 文化和旅游部数据中心: a ministry's data centre is its statistics
+        // unit, an institution
+        let a_bodys = class == EntityClass::DataCenter
+            && known
+                .iter()
+                .any(|k| k.class == EntityClass::GovernmentBody && k.start == start && k.end == suffix_start);
+        let class = if built {
+            EntityClass::Project
+        } else if a_bodys {
+            EntityClass::Institution
+        } else {
+            class
+        };
         Some(Found { name, class, start, end })
     }
 
@@ -475,6 +492,12 @@ impl EntityRules {
     /// (高速, 高铁, 特高压): the places in such a name are no mention.
     pub fn is_route(&self, word: &str) -> bool {
         self.routes.contains(word)
+    }
+
+    /// Whether `word` after a place makes it part of a label (问题 in
+    /// 台湾问题, 原则 in 一个中国原则).
+    pub fn is_label(&self, word: &str) -> bool {
+        self.labels.contains(word)
     }
 
     /// The last words of facility names (港, 机场).
