@@ -56,6 +56,8 @@ pub struct EntityRules {
     routes: HashSet<String>,
     /// Words that make the place before them part of a label (台湾问题).
     labels: HashSet<String>,
+    /// Words of jieba's dictionary that news hardly ever means (门将).
+    rare_words: Vec<String>,
     /// Aliases that refer to an entity without naming it (我国 for 中国):
     /// the entity is the article's only when a fact is about it.
     only_refer: HashSet<String>,
@@ -110,6 +112,8 @@ struct EntityRulesFile {
     routes: Vec<String>,
     #[serde(default)]
     labels: Vec<String>,
+    #[serde(default)]
+    rare_words: Vec<String>,
     #[serde(default)]
     only_refer: Vec<String>,
     clitics: String,
@@ -225,6 +229,7 @@ impl EntityRules {
             brands: file.brands.into_iter().collect(),
             routes: file.routes.into_iter().collect(),
             labels: file.labels.into_iter().collect(),
+            rare_words: file.rare_words,
             only_refer: file.only_refer.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
             verb_chars: file.verb_chars.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -498,6 +503,11 @@ impl EntityRules {
     /// 台湾问题, 原则 in 一个中国原则).
     pub fn is_label(&self, word: &str) -> bool {
         self.labels.contains(word)
+    }
+
+    /// Words of jieba's dictionary that news hardly ever means (门将).
+    pub fn rare_words(&self) -> &[String] {
+        &self.rare_words
     }
 
     /// The last words of facility names (港, 机场).

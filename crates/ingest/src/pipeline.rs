@@ -114,6 +114,7 @@ impl Pipeline {
         }
         segmenter.add_lexicon(&lexicon);
         segmenter.add_common_words(entity_rules.no_place_in());
+        segmenter.add_rare_words(entity_rules.rare_words());
         Ok(Self {
             lexicon,
             segmenter,

@@ -63,6 +63,14 @@ impl Segmenter {
         }
     }
 
+    /// Makes words of jieba's dictionary that news hardly ever means the
+    /// last choice (门将, which reads 部门将 as 部|门将 and hides 将).
+    pub fn add_rare_words(&mut self, words: &[String]) {
+        for word in words {
+            self.jieba.add_word(word, Some(1), None);
+        }
+    }
+
     /// Whether jieba's dictionary holds `word`.
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)

@@ -128,3 +128,10 @@ fn a_plan_for_the_whole_place_this_year_is_a_goal() {
     let text = "贵州今年计划全省高铁通车里程突破1900公里。";
     assert_eq!(numbers("2025-02-10", text), ["target 贵州省 1900公里"]);
 }
+
+#[test]
+fn a_department_that_will_do_something_plans_it() {
+    // 部门将 is 部门|将 (jieba's 门将, a goalkeeper, is a rare word)
+    let text = "从6月底到8月底，北京市各级人社部门将组织各类就业服务活动100余场，提供超过2万个就业岗位。";
+    assert_eq!(numbers("2023-06-10", text), ["target 北京市 2万个"]);
+}
