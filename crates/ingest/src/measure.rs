@@ -1083,18 +1083,22 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     registry.find(organization).filter(|&e| !a_body(e))
 }
 
-/// Whether the organization at `i` signs with a partner named right after
-/// it (中国船舶集团有限公司与法国达飞海运集团…签订合作协议, 德国博世集团和苏州
-/// 工业园区签约): the deal's figures are the first party's, and no list
-/// of subjects starts there.
+/// Whether the organization or place at `i` signs with a partner named
+/// right after it (中国船舶集团有限公司与法国达飞海运集团…签订合作协议, 德国博世
+/// 集团和苏州工业园区签约, 新疆与哈萨克斯坦…三国企业签署): the deal's figures
+/// are the first party's, and no list of subjects starts there.
 fn signs_with_a_partner(items: &[Item], i: usize) -> bool {
     const PARTNER: &[&str] = &["与", "和", "同", "跟"];
     const DEALS: &[&str] = &["签约", "签订", "签署", "合作", "携手", "共建"];
-    let organization = matches!(&items[i], Item::Entity { class, .. } if class.is_organization());
-    let partner_named = items.get(i + 1).and_then(Item::word).is_some_and(|w| PARTNER.contains(&w))
+    let Item::Entity { class, .. } = &items[i] else { return false };
+    // 北京和上海 is most often a list of places; 新疆与哈萨克斯坦…签署 a deal
+    let partner_words: &[&str] = if class.is_organization() { PARTNER } else { &PARTNER[..1] };
+    let partner_named = items.get(i + 1).and_then(Item::word).is_some_and(|w| partner_words.contains(&w))
         && items.get(i + 2).is_some_and(|item| item.entity().is_some());
     let rest = || items[i + 2..].iter().take_while(|item| !item.is_clause_break()).filter_map(Item::word);
-    organization && partner_named && rest().any(|w| DEALS.iter().any(|d| w.starts_with(d)))
+    (class.is_organization() || class.is_place())
+        && partner_named
+        && rest().any(|w| DEALS.iter().any(|d| w.starts_with(d)))
 }
 
 /// The date an item names: a date, or the period of a five-year plan's
