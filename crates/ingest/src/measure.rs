@@ -102,6 +102,10 @@ pub struct MeasureRules {
     /// project's figures, not its place's.
     #[serde(default)]
     pub project_phases: Vec<String>,
+    /// Words that say a figure is reached by now (至此): it is recorded,
+    /// whatever goal came before.
+    #[serde(default)]
+    pub reached: Vec<String>,
     /// Words that point at a thing the text does not name (这家, 一家):
     /// before one of `unnamed_kinds` at a clause's head (在浙江杭州，这家化工
     /// 企业…), the clause measures that thing, no place.
@@ -283,8 +287,12 @@ impl MeasureRules {
         let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items, this_year_named);
         let dated = self.update_frame(items, clause.clone(), future, input.article_date, state);
         // 今年上海要为1000家…。最新统计显示，上海…达到每万人260台: data
-        // shown reports, whatever goal a sentence before set
-        if matches!(state.frame, Frame::Target(_)) && !state.fresh && !future && has(&self.shown) {
+        // shown reports, whatever goal a sentence before set; so does what
+        // is reached by now (至此，…达559公里)
+        if matches!(state.frame, Frame::Target(_))
+            && !future
+            && (!state.fresh && has(&self.shown) || has(&self.reached))
+        {
             state.frame = Frame::Observation(None);
         }
         state.event |= future && has(&self.events);
