@@ -178,10 +178,11 @@ pub struct MeasureState {
     completing: bool,
     /// Whether the sentence being read completes something.
     completes: bool,
-    /// Whether a clause of the sentence being read opened on a project or
-    /// a programme: the clauses after it that name no subject of their own
-    /// measure it.
-    about_a_work: bool,
+    /// Whether a clause of the sentence being read opened on a thing whose
+    /// figures tupu gives no subject (a project, a programme, a firm the
+    /// text does not name): the clauses after it that name no subject of
+    /// their own measure it too.
+    measuring_a_thing: bool,
     subject: Option<usize>,
 }
 
@@ -219,7 +220,7 @@ impl MeasureRules {
         // sentence that names a session of an event counts the event
         state.event = self.names_a_session(items) || self.holds_an_event(items);
         state.projected = false;
-        state.about_a_work = false;
+        state.measuring_a_thing = false;
         state.completing = std::mem::take(&mut state.completes);
         let people = positions(facts);
         let subject_at =
@@ -305,7 +306,7 @@ impl MeasureRules {
         let first_word = clause_items.first().and_then(Item::word).unwrap_or("");
         let about_a_phase = self.project_phases.iter().any(|p| first_word.starts_with(p.as_str()));
         if self.about_an_unnamed_thing(clause_items) {
-            state.about_a_work = true;
+            state.measuring_a_thing = true;
             return;
         }
         if state.event || state.projected || about_a_phase || has(&self.skip_clause) {
@@ -339,8 +340,6 @@ impl MeasureRules {
         // 其中甘肃省企业40家: a part of what the clause before counted
         let part_of_previous = items.get(clause.start).and_then(Item::word) == Some("其中");
         for i in clause.clone().take(if part_of_previous { 0 } else { 4 }) {
-            // 宁波舟山港货物吞吐量达13亿吨: the port's figures, and no
-            // subject tupu knows (a port has no class)
             // 珠三角水资源配置工程…，该工程全长113.2公里; 东数西算工程带动投资…:
             // a project's or a programme's figures, no subject the gold sets
             // annotate
@@ -351,9 +350,11 @@ impl MeasureRules {
             });
             let a_work = matches!(items[i], Item::Entity { class: EntityClass::Project | EntityClass::Program, .. });
             if a_work && opens_the_clause {
-                state.about_a_work = true;
+                state.measuring_a_thing = true;
                 return;
             }
+            // 宁波舟山港货物吞吐量达13亿吨: the port's figures, and no
+            // subject tupu knows (a port has no class)
             if matches!(items[i], Item::Facility(_)) {
                 state.subject = None;
                 return;
@@ -361,7 +362,7 @@ impl MeasureRules {
             if let Some(s) = subject_at(i) {
                 subject = Some(s);
                 state.subject = subject;
-                state.about_a_work = false;
+                state.measuring_a_thing = false;
                 after_subject = i + 1;
                 break;
             }
@@ -369,7 +370,7 @@ impl MeasureRules {
                 break;
             }
         }
-        if state.about_a_work {
+        if state.measuring_a_thing {
             return;
         }
         let Some(subject) = subject.or_else(|| self.settled_in(items, clause.clone())) else { return };
@@ -666,7 +667,7 @@ impl MeasureRules {
     /// inside an indicator whose value comes later).
     fn is_not_a_value(&self, items: &[Item], i: usize, later_value: bool) -> bool {
         // a number after the value counts as its text (10个千亿级产业: 千亿
-        // is read as a number)
+        // is read as a number); four items reach 3个新的万亿级
         let next: String = items[i + 1..]
             .iter()
             .take(4)
@@ -1097,10 +1098,11 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
 /// are the first party's, and no list of subjects starts there.
 fn signs_with_a_partner(items: &[Item], i: usize) -> bool {
     const PARTNER: &[&str] = &["与", "和", "同", "跟"];
+    // 北京和上海 is most often a list of places; 新疆与哈萨克斯坦…签署 a deal
+    const A_PLACES_PARTNER: &[&str] = &["与"];
     const DEALS: &[&str] = &["签约", "签订", "签署", "合作", "携手", "共建"];
     let Item::Entity { class, .. } = &items[i] else { return false };
-    // 北京和上海 is most often a list of places; 新疆与哈萨克斯坦…签署 a deal
-    let partner_words: &[&str] = if class.is_organization() { PARTNER } else { &PARTNER[..1] };
+    let partner_words = if class.is_organization() { PARTNER } else { A_PLACES_PARTNER };
     let partner_named = items.get(i + 1).and_then(Item::word).is_some_and(|w| partner_words.contains(&w))
         && items.get(i + 2).is_some_and(|item| item.entity().is_some());
     let rest = || items[i + 2..].iter().take_while(|item| !item.is_clause_break()).filter_map(Item::word);

@@ -1115,10 +1115,9 @@ impl Focus {
             return recent.map(|(_, e, _)| *e);
         }
         let main = registry.most_mentioned(class);
-        let named_here_instead = recent
-            .filter(|(_, e, paragraph)| *paragraph == self.paragraph && main.is_some_and(|m| m != *e))
-            .filter(|_| main.is_some_and(|m| !self.in_paragraph.contains(&m)));
-        named_here_instead.map(|(_, e, _)| *e).or(main).or(recent.map(|(_, e, _)| *e))
+        let main_named_here = main.is_some_and(|m| self.in_paragraph.contains(&m));
+        let named_here_instead = recent.filter(|(.., paragraph)| *paragraph == self.paragraph && !main_named_here);
+        named_here_instead.or(recent.filter(|_| main.is_none())).map(|(_, e, _)| *e).or(main)
     }
 }
 
