@@ -576,7 +576,7 @@ impl Pipeline {
         article_date: Option<PartialDate>,
     ) -> Vec<Item> {
         let chars = &p.chars;
-        let mut spans: Vec<(usize, usize, Item)> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         focus.start_sentence(p.sentence.paragraph);
         // 国铁 (国铁集团) is no mention in 全国铁路: a name may not start
         // inside a word jieba knows (it may start one: 河北省|委)
@@ -666,25 +666,15 @@ impl Pipeline {
     /// 广西南宁、贵州贵阳至广西北海等高速公路) name the route, not the
     /// places: from the first of them to the last becomes one
     /// `Item::Facility`.
-    fn mark_route_names(&self, chars: &[char], tokens: &[Token<'_>], spans: &mut Vec<(usize, usize, Item)>) {
-        let division =
-            |span: &(usize, usize, Item)| matches!(&span.2, Item::Entity { class, .. } if class.is_administrative());
+    fn mark_route_names(&self, chars: &[char], tokens: &[Token<'_>], spans: &mut Vec<Span>) {
         let token_at = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).ok();
         let is_route = |k: usize| tokens.get(k).is_some_and(|t| self.entity_rules.is_route(t.text));
-        let mut marked = Vec::with_capacity(spans.len());
-        let mut i = 0;
-        while i < spans.len() {
-            if !division(&spans[i]) {
-                marked.push(spans[i].clone());
-                i += 1;
-                continue;
-            }
-            let start = spans[i].0;
+        fold_division_runs(chars, spans, |spans, i| {
             let (mut j, mut end) = (i + 1, spans[i].1);
             let mut between = false;
             loop {
                 // divisions written together (内蒙古鄂尔多斯)
-                while j < spans.len() && division(&spans[j]) && spans[j].0 == end {
+                while j < spans.len() && is_division(&spans[j]) && spans[j].0 == end {
                     end = spans[j].1;
                     j += 1;
                 }
@@ -692,7 +682,7 @@ impl Pipeline {
                 else {
                     break;
                 };
-                if !(j < spans.len() && division(&spans[j]) && spans[j].0 == tokens[link].end) {
+                if !(j < spans.len() && is_division(&spans[j]) && spans[j].0 == tokens[link].end) {
                     break;
                 }
                 between |= tokens[link].text != "、";
@@ -701,14 +691,8 @@ impl Pipeline {
             }
             // …至…高速, …至…等高速公路
             let closes = token_at(end).is_some_and(|k| is_route(k) || tokens[k].text == "等" && is_route(k + 1));
-            if between && closes {
-                marked.push((start, end, Item::Facility(chars[start..end].iter().collect())));
-            } else {
-                marked.extend(spans[i..j].iter().cloned());
-            }
-            i = j;
-        }
-        *spans = marked;
+            (j, between && closes)
+        });
     }
 
     /// Divisions that open the name of a port, an airport or a border
@@ -716,9 +700,7 @@ impl Pipeline {
     /// the facility, not the place: the run of them becomes one
     /// `Item::Facility`. The facility word follows the divisions, or one
     /// short word between (天府).
-    fn mark_facility_names(&self, chars: &[char], tokens: &[Token<'_>], spans: &mut Vec<(usize, usize, Item)>) {
-        let division =
-            |span: &(usize, usize, Item)| matches!(&span.2, Item::Entity { class, .. } if class.is_administrative());
+    fn mark_facility_names(&self, chars: &[char], tokens: &[Token<'_>], spans: &mut Vec<Span>) {
         // tokens and spans are in text order
         let token_at = |at: usize| tokens.binary_search_by_key(&at, |t| t.start).ok();
         // one word or two (国际|机场)
@@ -729,16 +711,9 @@ impl Pipeline {
                     || tokens.get(k + 1).is_some_and(|next| rules.is_facility_in_two(tokens[k].text, next.text))
             })
         };
-        let mut marked = Vec::with_capacity(spans.len());
-        let mut run_start = 0;
-        while run_start < spans.len() {
-            if !division(&spans[run_start]) {
-                marked.push(spans[run_start].clone());
-                run_start += 1;
-                continue;
-            }
+        fold_division_runs(chars, spans, |spans, run_start| {
             let mut run_end = run_start + 1;
-            while run_end < spans.len() && division(&spans[run_end]) && spans[run_end].0 == spans[run_end - 1].1 {
+            while run_end < spans.len() && is_division(&spans[run_end]) && spans[run_end].0 == spans[run_end - 1].1 {
                 run_end += 1;
             }
             let (start, after) = (spans[run_start].0, spans[run_end - 1].1);
@@ -750,14 +725,8 @@ impl Pipeline {
                         && facility_at(t.end)
                 })
                 || self.opens_an_organization(chars, start, after, tokens);
-            if names_a_facility {
-                marked.push((start, after, Item::Facility(chars[start..after].iter().collect())));
-            } else {
-                marked.extend(spans[run_start..run_end].iter().cloned());
-            }
-            run_start = run_end;
-        }
-        *spans = marked;
+            (run_end, names_a_facility)
+        });
     }
 
     /// Whether the divisions from `start` to `after` and the word after
@@ -1026,6 +995,39 @@ impl Prepared<'_> {
             rule: rule.into(),
         }
     }
+}
+
+/// A name, number or date of a sentence: where it starts and ends, and
+/// its item.
+type Span = (usize, usize, Item);
+
+fn is_division(span: &Span) -> bool {
+    matches!(&span.2, Item::Entity { class, .. } if class.is_administrative())
+}
+
+/// Folds runs of divisions that name something else (a route, a port)
+/// into one `Item::Facility` each. For a division at `i`, `run` says
+/// where its run ends (spans `i..j`) and whether it names something else;
+/// other spans stay as they are.
+fn fold_division_runs(chars: &[char], spans: &mut Vec<Span>, mut run: impl FnMut(&[Span], usize) -> (usize, bool)) {
+    let mut marked = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        if !is_division(&spans[i]) {
+            marked.push(spans[i].clone());
+            i += 1;
+            continue;
+        }
+        let (j, names_something_else) = run(spans, i);
+        if names_something_else {
+            let (start, end) = (spans[i].0, spans[j - 1].1);
+            marked.push((start, end, Item::Facility(chars[start..end].iter().collect())));
+        } else {
+            marked.extend(spans[i..j].iter().cloned());
+        }
+        i = j;
+    }
+    *spans = marked;
 }
 
 /// Whether `item` is a word jieba takes for a name (北部湾 in 北部湾港,
