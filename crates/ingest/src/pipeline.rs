@@ -689,8 +689,18 @@ impl Pipeline {
                 end = spans[j].1;
                 j += 1;
             }
-            // …至…高速, …至…等高速公路
-            let closes = token_at(end).is_some_and(|k| is_route(k) || tokens[k].text == "等" && is_route(k + 1));
+            // …至…高速, …至…等高速公路, 哈密到重庆±800千伏特高压
+            // (the line's voltage between: ±800千伏)
+            let mut after = end;
+            for _ in 0..3 {
+                match token_at(after) {
+                    Some(k) if !is_route(k) && (tokens[k].text == "±" || matches!(tokens[k].pos, "m" | "q")) => {
+                        after = tokens[k].end;
+                    }
+                    _ => break,
+                }
+            }
+            let closes = token_at(after).is_some_and(|k| is_route(k) || tokens[k].text == "等" && is_route(k + 1));
             (j, between && closes)
         });
     }
