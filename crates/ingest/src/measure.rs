@@ -287,15 +287,6 @@ impl MeasureRules {
                 if d.month.is_none() && input.article_date.is_some_and(|a| a.year == d.year));
         let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items, this_year_named);
         let dated = self.update_frame(items, clause.clone(), future, input.article_date, state);
-        // 今年上海要为1000家…。最新统计显示，上海…达到每万人260台: data
-        // shown reports, whatever goal a sentence before set; so does what
-        // is reached by now (至此，…达559公里)
-        if matches!(state.frame, Frame::Target(_))
-            && !future
-            && (!state.fresh && has(&self.shown) || has(&self.reached))
-        {
-            state.frame = Frame::Observation(None);
-        }
         state.event |= future && has(&self.events);
         let then_after_completion = state.completing && has(&self.then);
         if has(&self.completion) {
@@ -343,13 +334,15 @@ impl MeasureRules {
             // 珠三角水资源配置工程…，该工程全长113.2公里; 东数西算工程带动投资…:
             // a project's or a programme's figures, no subject the gold sets
             // annotate
-            let opens_the_clause = items[clause.start..i].iter().all(|item| match item {
-                Item::Date(_) => true,
-                Item::Word { pos, .. } => pos == "t" || pos == "d",
-                _ => false,
-            });
             let a_work = matches!(items[i], Item::Entity { class: EntityClass::Project | EntityClass::Program, .. });
-            if a_work && opens_the_clause {
+            let opens_the_clause = || {
+                items[clause.start..i].iter().all(|item| match item {
+                    Item::Date(_) => true,
+                    Item::Word { pos, .. } => pos == "t" || pos == "d",
+                    _ => false,
+                })
+            };
+            if a_work && opens_the_clause() {
                 state.measuring_a_thing = true;
                 return;
             }
@@ -458,12 +451,14 @@ impl MeasureRules {
     /// before any number.
     fn about_an_unnamed_thing(&self, clause: &[Item]) -> bool {
         // 一家 is read as a count
-        let text = |item: &Item| match item {
-            Item::Word { text, .. } => Some(text.clone()),
-            Item::Quantity(q) => Some(q.quantity.text.clone()),
-            _ => None,
+        let opens = |item: &Item| {
+            let text = match item {
+                Item::Word { text, .. } => text,
+                Item::Quantity(q) => &q.quantity.text,
+                _ => return false,
+            };
+            self.unnamed_openers.contains(text)
         };
-        let opens = |item: &Item| text(item).is_some_and(|t| self.unnamed_openers.contains(&t));
         let head = || clause.iter().take(8).take_while(|item| !matches!(item, Item::Quantity(_)) || opens(item));
         let Some(opener) = head().position(opens) else {
             return false;
@@ -594,7 +589,8 @@ impl MeasureRules {
 
     /// The frame a clause sets with a date: 截至… or a date already past
     /// → observation as of it; …以来 → observation as of the article;
-    /// 到2025年 or a future word → target; a past year alone → observation.
+    /// 到2025年 or a future word → target; a past year alone → observation;
+    /// data shown or a figure reached by now (至此) → observation.
     /// Returns whether the clause named such a date or cue.
     fn update_frame(
         &self,
@@ -658,6 +654,14 @@ impl MeasureRules {
         // deadline of this one's 将)
         if let (true, true, Frame::Observation(Some(date))) = (future, state.fresh, state.frame) {
             state.frame = Frame::Target(date.year);
+        }
+        // 今年上海要为1000家…。最新统计显示，上海…达到每万人260台: data
+        // shown reports, whatever goal a sentence before set; so does what
+        // is reached by now (至此，…达559公里)
+        let has = |list: &[String]| list.iter().any(|w| words.contains(w.as_str()));
+        let reports = !state.fresh && has(&self.shown) || has(&self.reached);
+        if matches!(state.frame, Frame::Target(_)) && !future && reports {
+            state.frame = Frame::Observation(None);
         }
         dated
     }

@@ -431,13 +431,13 @@ impl EntityRules {
             class == EntityClass::Program && name.ends_with("工程") && self.is_a_work(&sentence[start..suffix_start]);
         // 文化和旅游部数据中心: a ministry's data centre is its statistics
         // unit, an institution
-        let a_bodys = class == EntityClass::DataCenter
+        let statistics_unit = class == EntityClass::DataCenter
             && known
                 .iter()
                 .any(|k| k.class == EntityClass::GovernmentBody && k.start == start && k.end == suffix_start);
         let class = if built {
             EntityClass::Project
-        } else if a_bodys {
+        } else if statistics_unit {
             EntityClass::Institution
         } else {
             class

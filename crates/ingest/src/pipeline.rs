@@ -197,9 +197,9 @@ impl Pipeline {
                     // 台湾 in 台湾问题 is part of a label
                     let place = class.is_administrative() || *class == EntityClass::Region;
                     let in_a_label =
-                        items.get(i + 1).and_then(Item::word).is_some_and(|w| self.entity_rules.is_label(w));
+                        || items.get(i + 1).and_then(Item::word).is_some_and(|w| self.entity_rules.is_label(w));
                     let names_it = !self.entity_rules.only_refers(surface)
-                        && !(place && (in_a_label || self.measures.names_an_event(&items, i)));
+                        && !(place && (in_a_label() || self.measures.names_an_event(&items, i)));
                     if mentioned[*entity].is_none() && names_it {
                         mentioned[*entity] = Some(evidence("name/prefix"));
                     }
@@ -1088,7 +1088,7 @@ struct Focus {
     recent: Vec<(EntityClass, usize, usize)>,
     /// The paragraph being read, and the entities seen in it so far.
     paragraph: usize,
-    in_paragraph: std::collections::HashSet<usize>,
+    in_paragraph: HashSet<usize>,
     /// The names of the sentence being read: where each starts, its class
     /// and entity, in the order of the text.
     in_sentence: Vec<(usize, EntityClass, usize)>,
