@@ -48,6 +48,15 @@ pub struct MeasureRules {
     /// named, no measure of the place (等12个数据中心 still counts things).
     #[serde(default)]
     pub listed_kinds: Vec<String>,
+    /// Words that close the noun of a count and take a part of it (41个
+    /// 行业中35个, 10个地区中有6个): the first count is the whole the part
+    /// is taken from, no measure.
+    #[serde(default)]
+    pub whole_of_a_part: Vec<String>,
+    /// Words for the whole length of one line (全长): a road's, a
+    /// railway's or a route's, no measure of a place it runs through.
+    #[serde(default)]
+    pub line_lengths: Vec<String>,
     /// Words right before a value that make it a sum over what follows
     /// (总投资528亿元的560个项目): a value even before 的.
     #[serde(default)]
@@ -666,6 +675,26 @@ impl MeasureRules {
         dated
     }
 
+    /// Whether the count at `i` is the whole a part is taken from: its noun
+    /// ends on a `whole_of_a_part` word and another count follows (41个
+    /// 工业大类行业中35个, 1191个站点中有1080个); a share after it (74万亩
+    /// 农作物中的85%) leaves the whole a measure.
+    fn counts_the_whole(&self, items: &[Item], i: usize) -> bool {
+        let noun: Vec<&str> = items[i + 1..].iter().take(8).map_while(Item::word).collect();
+        let Some(close) = noun.iter().position(|w| self.whole_of_a_part.iter().any(|p| p == w)) else {
+            return false;
+        };
+        let inside = &noun[..close];
+        let mut part = i + 1 + close + 1;
+        if matches!(items.get(part).and_then(Item::word), Some("的" | "有")) {
+            part += 1;
+        }
+        let part = items.get(part);
+        !inside.is_empty()
+            && inside.iter().all(|w| w.chars().all(crate::clean::is_cjk))
+            && matches!(part, Some(Item::Quantity(q)) if q.quantity.unit != "%")
+    }
+
     /// Numbers that are no values of the subject: 3万元一台 (a price),
     /// 8个月 (a span), 80万辆以上的城市 and 超十亿元的…12个 (thresholds
     /// inside an indicator whose value comes later).
@@ -688,6 +717,18 @@ impl MeasureRules {
             return true;
         }
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
+            return true;
+        }
+        if self.counts_the_whole(items, i) {
+            return true;
+        }
+        // 线路正线全长240.29公里, 全长约148公里: the word before the value
+        // or the one before a comparator
+        let line_length = items[i.saturating_sub(2)..i]
+            .iter()
+            .filter_map(Item::word)
+            .any(|w| self.line_lengths.iter().any(|l| w.ends_with(l.as_str())));
+        if line_length {
             return true;
         }
         // 甲苯、混合芳烃、甲醇3种液体化工品, 北京、天津、河北3地: a count

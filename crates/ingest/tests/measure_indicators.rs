@@ -31,3 +31,10 @@ fn values_listed_after_the_first_measure_what_it_does() {
         ["12.5% 进出口和出口同比分别增长", "12.8% 进出口和出口同比分别增长"]
     );
 }
+
+#[test]
+fn a_count_a_part_is_taken_from_is_no_value() {
+    let found = indicators("前两个月，河北41个工业大类行业中35个行业增加值实现增长，增长面达85.4%。");
+    assert!(!found.iter().any(|f| f.starts_with("41个")), "{found:?}");
+    assert!(found.iter().any(|f| f.starts_with("85.4%")), "{found:?}");
+}
