@@ -457,7 +457,8 @@ impl EntityRules {
     }
 
     /// Whether the short form `word` of a city or province is, in news,
-    /// mostly a common word (中外来宾, 世界大同), so never the place.
+    /// mostly a common word (中外来宾, 世界大同), so the place only right after
+    /// its province (山西大同).
     pub fn is_not_a_place(&self, word: &str) -> bool {
         self.not_places.contains(word)
     }

@@ -66,15 +66,17 @@ impl Pipeline {
         // nouns. Countries, cities and provinces are too few and too often
         // named for jieba's tags, which call 银川 and 合肥 common nouns and
         // 我国 a pronoun: those that are common words are listed
-        // (`not_places`).
+        // (`not_places`) and stay in the lexicon, to name the place right
+        // after its province (山西大同) only.
         let is_name_tag = |tag: &str| {
             !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s")
         };
         let judged_by_tag =
             |class: EntityClass| !matches!(class, EntityClass::Country | EntityClass::City | EntityClass::Province);
         let is_common_word = |class: EntityClass, alias: &str| {
-            entity_rules.is_not_a_place(alias)
-                || judged_by_tag(class) && segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag))
+            !entity_rules.is_not_a_place(alias)
+                && judged_by_tag(class)
+                && segmenter.known_tag(alias).is_some_and(|tag| !is_name_tag(&tag))
         };
         let risky: Vec<String> = lexicon
             .entries()
@@ -276,6 +278,9 @@ impl Pipeline {
     fn division_context(&self, words: &[Vec<Token<'_>>]) -> DivisionContext {
         let mut prefixes = std::collections::HashSet::new();
         for t in words.iter().flatten() {
+            if self.entity_rules.is_not_a_place(t.text) {
+                continue;
+            }
             if let Some(entry) =
                 self.lexicon.get(t.text).filter(|e| matches!(e.class, EntityClass::Province | EntityClass::City))
             {
@@ -306,6 +311,12 @@ impl Pipeline {
             let (t, after) = rest.split_first_mut().expect("k is within tokens");
             if let Some(entry) = self.lexicon.get(t.text) {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
+                    continue;
+                }
+                // 世界大同, 巴中关系: a short form that is mostly a common word
+                // names its place only right after its province (山西大同,
+                // 四川巴中至南充)
+                if self.entity_rules.is_not_a_place(t.text) && !self.follows_its_province(entry, before.last()) {
                     continue;
                 }
                 if !context.admits(entry, t.text) {
@@ -758,6 +769,18 @@ impl Pipeline {
         !THE_PLACE.iter().any(|g| name.ends_with(g)) && self.segmenter.known_tag(&name).is_some_and(|tag| tag == "nt")
     }
 
+    /// Whether `previous` names the province `entry` lies in (山西 before
+    /// 大同).
+    fn follows_its_province(&self, entry: &crate::lexicon::LexiconEntry, previous: Option<&Token<'_>>) -> bool {
+        let province = previous.and_then(|t| self.lexicon.get(t.text)).filter(|e| e.class == EntityClass::Province);
+        province.is_some_and(|province| {
+            province
+                .adcodes
+                .iter()
+                .any(|outer| entry.adcodes.iter().any(|inner| crate::registry::adcode_within(inner, outer)))
+        })
+    }
+
     /// A word jieba keeps whole that is a division's name and a facility
     /// word (天津港, 青岛港).
     fn is_facility_word(&self, word: &str) -> bool {
@@ -783,6 +806,13 @@ impl Pipeline {
             previous.is_none_or(|item| item.is_clause_break() || matches!(item.word(), Some("该" | "这个" | "整个")));
         let class =
             of(&rules.coreference).or_else(|| of(&rules.coreference_opening_a_clause).filter(|_| opens_a_clause))?;
+        // 全区/该区 name a district, or an autonomous region (广西…。到2025
+        // 年，全区计划营造红树林…)
+        if class == EntityClass::County && word.ends_with('区') {
+            if let Some(region) = focus.autonomous_region(at, registry) {
+                return Some(region);
+            }
+        }
         focus.resolve(class, at, registry)
     }
 
@@ -1113,6 +1143,29 @@ impl Focus {
         self.recent.retain(|(c, ..)| *c != class);
         self.recent.push((class, entity, self.paragraph));
         self.in_paragraph.insert(entity);
+    }
+
+    /// The autonomous region 全区 at `at` refers to: the last division of
+    /// its sentence before it is one, or else the paragraph names one and no
+    /// district, or else the article names no district and mostly one.
+    fn autonomous_region(&self, at: usize, registry: &Registry) -> Option<usize> {
+        let is_region = |e: usize| registry.entities[e].name.ends_with("自治区");
+        let divisions = [EntityClass::Province, EntityClass::County];
+        let before = self.in_sentence.iter().take_while(|(start, ..)| *start < at);
+        if let Some((_, class, e)) = before.filter(|(_, c, _)| divisions.contains(c)).last() {
+            return (*class == EntityClass::Province && is_region(*e)).then_some(*e);
+        }
+        let in_paragraph = |class: EntityClass| {
+            self.recent.iter().find(|(c, _, paragraph)| *c == class && *paragraph == self.paragraph).map(|(_, e, _)| *e)
+        };
+        if in_paragraph(EntityClass::County).is_some() {
+            return None;
+        }
+        if let Some(region) = in_paragraph(EntityClass::Province).filter(|&e| is_region(e)) {
+            return Some(region);
+        }
+        let main = registry.most_mentioned(EntityClass::Province);
+        main.filter(|&e| is_region(e) && registry.most_mentioned(EntityClass::County).is_none())
     }
 
     /// The entity of `class` that a word at character `at` of the

@@ -165,3 +165,9 @@ fn a_province_and_city_jieba_joins_name_the_city() {
         .collect();
     assert!(located.contains(&("大连市".into(), "辽宁省".into())), "{located:?}");
 }
+
+#[test]
+fn the_whole_region_of_an_autonomous_region_is_that_region() {
+    let text = "在宁夏灵武，复合光伏基地正在建设。\n\n广西抓紧推进海洋生态修复。到2025年，全区计划营造红树林1000公顷。";
+    assert_eq!(subjects_of_numbers(text), ["广西壮族自治区"]);
+}
