@@ -165,7 +165,9 @@ impl Pipeline {
         // each sentence is segmented once; both passes read these words
         let mut words: Vec<Vec<Token<'_>>> = prepared
             .iter()
-            .map(|p| self.split_divisions(self.split_committees(self.segmenter.tokens(&p.text))))
+            .map(|p| {
+                self.split_country_bodies(self.split_divisions(self.split_committees(self.segmenter.tokens(&p.text))))
+            })
             .collect();
         let context = self.division_context(&words);
         let mut registry = Registry::default();
@@ -228,6 +230,32 @@ impl Pipeline {
                     let split = t.start + stem.chars().count();
                     out.push(Token { text: stem, pos: "ns", start: t.start, end: split });
                     out.push(Token { text: &t.text[stem.len()..], pos: "n", start: split, end: t.end });
+                }
+                None => out.push(t),
+            }
+        }
+        out
+    }
+
+    /// jieba knows many countries' ministries as one word (俄罗斯国防部,
+    /// 美国国务院, 中国外交部), which hides both names; such a word is read
+    /// as the country and the body, which discovery then names together.
+    fn split_country_bodies<'a>(&self, tokens: Vec<Token<'a>>) -> Vec<Token<'a>> {
+        let is = |name: &str, class: EntityClass| self.lexicon.get(name).is_some_and(|e| e.class == class);
+        let mut out = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let split = (t.pos == "nt" && self.lexicon.get(t.text).is_none())
+                .then(|| {
+                    t.text.char_indices().skip(1).map(|(at, _)| at).find(|&at| {
+                        is(&t.text[..at], EntityClass::Country) && is(&t.text[at..], EntityClass::GovernmentBody)
+                    })
+                })
+                .flatten();
+            match split {
+                Some(at) => {
+                    let middle = t.start + t.text[..at].chars().count();
+                    out.push(Token { text: &t.text[..at], pos: "ns", start: t.start, end: middle });
+                    out.push(Token { text: &t.text[at..], pos: "nt", start: middle, end: t.end });
                 }
                 None => out.push(t),
             }
@@ -338,6 +366,21 @@ impl Pipeline {
                 // jieba's own tag for a known name may be wrong (怀来/v)
                 t.pos = crate::segment::pos_tag(entry.class);
                 found.push(Found { name: t.text.to_string(), class: entry.class, start: t.start, end: t.end });
+                // 古巴外交部, 美国国务院: a body of the lexicon (China's) after
+                // another country is that country's, named with it; after
+                // 中国 it is the lexicon's, and 中国 is inside its name
+                let country = before
+                    .last()
+                    .filter(|b| b.end == t.start)
+                    .and_then(|b| self.lexicon.get(b.text).filter(|e| e.class == EntityClass::Country).map(|e| (b, e)));
+                if let (Some((country, country_entry)), EntityClass::GovernmentBody) = (country, entry.class) {
+                    let name = if country_entry.name == "中国" {
+                        t.text.to_string()
+                    } else {
+                        p.chars[country.start..t.end].iter().collect()
+                    };
+                    found.push(Found { name, class: entry.class, start: country.start, end: t.end });
+                }
             }
         }
         let named = self.entity_rules.suffix_names(&p.chars, tokens, &found, &self.segmenter);
