@@ -514,14 +514,17 @@ impl MeasureRules {
     }
 
     /// Whether the entity at `i` starts an event's name (中国国际进口博览会,
-    /// 2023上海国际车展, 中关村论坛年会): the nouns after it, up to a verb
-    /// or a mark, end in one of `event_nouns`.
+    /// 2023上海国际车展, 中关村论坛年会, 中国进出口商品交易会): the nouns
+    /// after it (verbal nouns too), up to a verb or a mark, end in one of
+    /// `event_nouns`.
     pub fn names_an_event(&self, items: &[Item], i: usize) -> bool {
         items[i + 1..]
             .iter()
             .take(5)
             .map_while(|item| match item {
-                Item::Word { text, pos } if !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => Some(text.as_str()),
+                Item::Word { text, pos } if pos == "vn" || !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => {
+                    Some(text.as_str())
+                }
                 _ => None,
             })
             .any(|word| self.event_nouns.iter().any(|noun| word.ends_with(noun.as_str())))
