@@ -39,6 +39,9 @@ pub struct EntityRules {
     /// Words that make a …工程 a work built in one place (引水, 水利枢纽,
     /// 铁路): a Project, where 东数西算工程 is a Program.
     works: Vec<String>,
+    /// Words that rank a work before 工程 (控制性, 重点): 哈伊高铁控制性工程
+    /// is a part of 哈伊高铁, named by the work it ranks in.
+    work_ranks: Vec<String>,
     /// Common words that start with a surname (卓越, 滑雪): never a name.
     not_names: HashSet<String>,
     /// Short forms of cities and provinces that are mostly common words
@@ -99,6 +102,8 @@ struct EntityRulesFile {
     concepts: Vec<String>,
     #[serde(default)]
     works: Vec<String>,
+    #[serde(default)]
+    work_ranks: Vec<String>,
     not_names: Vec<String>,
     #[serde(default)]
     not_places: Vec<String>,
@@ -222,6 +227,7 @@ impl EntityRules {
             coreference_opening_a_clause,
             concepts: file.concepts,
             works: file.works,
+            work_ranks: file.work_ranks,
             not_names: file.not_names.into_iter().collect(),
             not_places: file.not_places.into_iter().collect(),
             no_place_in: file.no_place_in,
@@ -281,6 +287,7 @@ impl EntityRules {
                 break;
             }
         }
+        let mut found: Vec<Found> = found.into_iter().map(|f| self.ranked_work(f)).collect();
         found.sort_by_key(|f| (f.start, f.end));
         // a name made of common words stands only beside names of its class
         let named: Vec<bool> = found.iter().map(|f| self.holds_a_proper_word(f, sentence, tokens, known)).collect();
@@ -678,6 +685,31 @@ impl EntityRules {
             i = j.max(i + 1);
         }
         found
+    }
+
+    /// A project named by its rank in a work (渝昆高铁控制性工程, 龙龙铁
+    /// 路重点控制性工程) is that work (渝昆高铁); other names stay whole.
+    fn ranked_work(&self, mut found: Found) -> Found {
+        let Some(mut work) = found.name.strip_suffix("工程") else { return found };
+        while let Some(rank) = self.work_ranks.iter().find(|r| work.ends_with(r.as_str())) {
+            work = &work[..work.len() - rank.len()];
+        }
+        let ranked = work.len() + "工程".len() < found.name.len();
+        if ranked && self.works.iter().any(|w| work.ends_with(w.as_str())) {
+            found.end = found.start + work.chars().count();
+            found.name = work.to_string();
+        }
+        found
+    }
+
+    /// Whether `words` is made of `works` words only (高速公路, 铁路): a
+    /// kind of work, no name.
+    pub fn is_only_work_words(&self, words: &str) -> bool {
+        let mut rest = words;
+        while let Some(work) = self.works.iter().find(|w| rest.ends_with(w.as_str())) {
+            rest = &rest[..rest.len() - work.len()];
+        }
+        rest.is_empty()
     }
 
     /// Whether a name or stem holds one of the `works` words (铁路, 大坝):

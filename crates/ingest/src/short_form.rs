@@ -83,7 +83,9 @@ impl<'a> ShortForms<'a> {
         let rest = &name[self.leading_place(name)?.len()..];
         let chars: Vec<char> = rest.chars().collect();
         let distinctive = self.entity_rules.is_distinctive(self.entity_rules.stem(&chars));
-        (distinctive && self.lexicon.get(rest).is_none()).then(|| rest.to_owned())
+        // 余庆高速公路 without 余庆 is any 高速公路
+        let a_kind_of_work = self.entity_rules.is_only_work_words(rest);
+        (distinctive && !a_kind_of_work && self.lexicon.get(rest).is_none()).then(|| rest.to_owned())
     }
 
     /// The longest place name of the lexicon `name` starts with, leaving
