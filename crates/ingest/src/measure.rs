@@ -765,6 +765,11 @@ impl MeasureRules {
         if magnitude && (previous.ends_with(['上', '数', '几']) || modifies_noun) {
             return true;
         }
+        // 数十亿元, 几十万名: tens of an order, no number
+        let tens = matches!(&items[i], Item::Quantity(q) if q.quantity.text.starts_with('十'));
+        if tens && previous.ends_with(['数', '几']) {
+            return true;
+        }
         // 实施500万元以上技改项目1.2万个, 新签约亿元以上产业项目32个: a
         // threshold before a noun says which things the count after it
         // counts

@@ -1214,8 +1214,13 @@ impl Focus {
     /// The entity of `class` that a word at character `at` of the
     /// sentence being read refers to.
     fn resolve(&self, class: EntityClass, at: usize, registry: &Registry) -> Option<usize> {
+        // 在江苏海安，…全市: a county-level city (海安市) is a 市 too
+        let of_class = |c: EntityClass, e: usize| {
+            c == class
+                || class == EntityClass::City && c == EntityClass::County && registry.entities[e].name.ends_with('市')
+        };
         let before = self.in_sentence.iter().take_while(|(start, ..)| *start < at);
-        if let Some((.., e)) = before.filter(|(_, c, _)| *c == class).last() {
+        if let Some((.., e)) = before.filter(|(_, c, e)| of_class(*c, *e)).last() {
             return Some(*e);
         }
         let recent = self.recent.iter().find(|(c, ..)| *c == class);

@@ -171,3 +171,9 @@ fn the_whole_region_of_an_autonomous_region_is_that_region() {
     let text = "在宁夏灵武，复合光伏基地正在建设。\n\n广西抓紧推进海洋生态修复。到2025年，全区计划营造红树林1000公顷。";
     assert_eq!(subjects_of_numbers(text), ["广西壮族自治区"]);
 }
+
+#[test]
+fn the_whole_city_after_a_county_level_city_is_that_city() {
+    let text = "北京市加快建设，北京市发布政策。\n\n在福建福安，智慧农业平台辐射带动全市800多个农场走向数字化。";
+    assert_eq!(subjects_of_numbers(text), ["福安市"]);
+}
