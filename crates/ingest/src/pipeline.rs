@@ -694,7 +694,19 @@ impl Pipeline {
                 let text: String = chars[pos.max(t.start)..t.end].iter().collect();
                 match self.coreference(&text, items.last(), pos.max(t.start), focus, registry) {
                     Some(i) => items.push(Item::Entity { entity: i, class: registry.entities[i].class, surface: text }),
-                    None if self.is_facility_word(&text) => items.push(Item::Facility(text)),
+                    None if self.is_facility_word(&text, t.pos) => {
+                        // 广州|白云国际机场: the divisions that open the word
+                        // are the facility's
+                        let mut name = text;
+                        while let (true, Some(Item::Entity { class, surface, .. })) = (pos > t.start, items.last()) {
+                            if !class.is_administrative() {
+                                break;
+                            }
+                            name.insert_str(0, surface);
+                            items.pop();
+                        }
+                        items.push(Item::Facility(name));
+                    }
                     None if self.entity_rules.is_facility(&text) && ends_a_proper_name(items.last()) => {
                         // 广西北部湾港, 英国希思罗机场: the divisions before the
                         // name are the facility's, as in 宁波舟山港
@@ -825,11 +837,15 @@ impl Pipeline {
     }
 
     /// A word jieba keeps whole that is a division's name and a facility
-    /// word (天津港, 青岛港).
-    fn is_facility_word(&self, word: &str) -> bool {
+    /// word (天津港, 青岛港), or that jieba takes for a name and ends in a
+    /// facility word (广州白云国际机场, 首都国际机场).
+    fn is_facility_word(&self, word: &str, pos: &str) -> bool {
+        let proper = matches!(pos, "ns" | "nt" | "nz");
         self.entity_rules.facilities().iter().any(|f| {
-            word.strip_suffix(f.as_str())
-                .is_some_and(|place| self.lexicon.get(place).is_some_and(|e| e.class.is_administrative()))
+            word.strip_suffix(f.as_str()).is_some_and(|before| {
+                self.lexicon.get(before).is_some_and(|e| e.class.is_administrative())
+                    || proper && before.chars().count() >= 2
+            })
         })
     }
 
