@@ -620,6 +620,7 @@ impl MeasureRules {
             state.fresh = true;
             dated = true;
         }
+        let clause_end = clause.end;
         for i in clause {
             let Some(first) = date_of(&items[i]) else { continue };
             let before = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
@@ -630,6 +631,12 @@ impl MeasureRules {
             let next_word = items.get(i + 1).and_then(Item::word).unwrap_or("");
             let base = COMPARED_WITH.contains(&before) || next_word.starts_with("同期") || next_word == "的基础上";
             if future && base {
+                continue;
+            }
+            // 从今年起的未来五年: the start of a span whose end is named next
+            let span_start =
+                next_word.starts_with('起') && items[i + 1..clause_end].iter().any(|item| date_of(item).is_some());
+            if span_start {
                 continue;
             }
             // 今年3月底 is read as 今年 and 3月底: the month says more

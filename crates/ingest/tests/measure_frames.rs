@@ -135,3 +135,19 @@ fn a_department_that_will_do_something_plans_it() {
     let text = "从6月底到8月底，北京市各级人社部门将组织各类就业服务活动100余场，提供超过2万个就业岗位。";
     assert_eq!(numbers("2023-06-10", text), ["target 北京市 2万个"]);
 }
+
+#[test]
+fn a_span_that_starts_this_year_ends_in_the_year_it_names() {
+    let article = "---\ntitle: 测试\ndate: 2026-03-01\n---\n从今年起的未来五年，河北将建设100万个充电端口。\n";
+    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
+    let years: Vec<i32> = common::pipeline()
+        .extract(&article)
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Target { year, .. } => Some(*year),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(years, [2030]);
+}
