@@ -33,6 +33,10 @@ pub struct MeasureRules {
     pub as_of: Vec<String>,
     /// Words that state what already is (已, 累计): they end a forecast.
     pub done: Vec<String>,
+    /// Words of a goal met (提前完成, 超额完成): done, even in the
+    /// sentence that names the goal.
+    #[serde(default)]
+    pub completed: Vec<String>,
     /// Words that state a goal (达到, 突破): a target frame set in an
     /// earlier sentence reaches only clauses with one of them.
     pub goal: Vec<String>,
@@ -319,7 +323,8 @@ impl MeasureRules {
         // that says what is done already reports, whatever goal came before
         // …预计突破1.2万亿元；…形成了超300项关键技术储备: a verb with 了
         // has happened, even in the sentence that set the goal
-        let perfective = clause_items.iter().any(|item| item.word() == Some("了"));
+        // (提前完成全年…目标任务: done ahead of time is done too)
+        let perfective = clause_items.iter().any(|item| item.word() == Some("了")) || has(&self.completed);
         let projected_then = clause_items.iter().any(|item| item.word() == Some("将"));
         let reports_done = matches!(state.frame, Frame::Target(_)) && (!state.fresh && has(&self.done) || perfective);
         // 将…，突破…100项以上 with no year: a forecast, neither target nor

@@ -151,3 +151,9 @@ fn a_span_that_starts_this_year_ends_in_the_year_it_names() {
         .collect();
     assert_eq!(years, [2030]);
 }
+
+#[test]
+fn a_goal_met_ahead_of_time_is_a_record() {
+    let text = "今年，山西提前完成全年13亿吨煤炭产量目标任务。";
+    assert_eq!(numbers("2024-12-20", text), ["observation 山西省 13亿吨"]);
+}
