@@ -61,6 +61,10 @@ pub struct MeasureRules {
     /// railway's or a route's, no measure of a place it runs through.
     #[serde(default)]
     pub line_lengths: Vec<String>,
+    /// Words that close a phrase opened by 在 around a value that the
+    /// clause builds on (在424项…工作基础上): the base, no value.
+    #[serde(default)]
+    pub bases: Vec<String>,
     /// Words right before a value that make it a sum over what follows
     /// (总投资528亿元的560个项目): a value even before 的.
     #[serde(default)]
@@ -744,6 +748,12 @@ impl MeasureRules {
             .filter_map(Item::word)
             .any(|w| self.line_lengths.iter().any(|l| w.ends_with(l.as_str())));
         if line_length {
+            return true;
+        }
+        // 在424项交通强国试点工作基础上提质扩面
+        let phrase: String = items[i + 1..].iter().take(8).map_while(Item::word).collect();
+        let builds_on = previous.ends_with('在') && self.bases.iter().any(|b| phrase.contains(b.as_str()));
+        if builds_on {
             return true;
         }
         // 甲苯、混合芳烃、甲醇3种液体化工品, 北京、天津、河北3地: a count
