@@ -65,6 +65,10 @@ pub struct MeasureRules {
     /// clause builds on (在424项…工作基础上): the base, no value.
     #[serde(default)]
     pub bases: Vec<String>,
+    /// Heads of the noun after a count that make it a count of a plan's
+    /// items or of kinds (80多项具体任务, 10个优质高效水稻品种): no measure.
+    #[serde(default)]
+    pub item_heads: Vec<String>,
     /// Words right before a value that make it a sum over what follows
     /// (总投资528亿元的560个项目): a value even before 的.
     #[serde(default)]
@@ -756,6 +760,12 @@ impl MeasureRules {
         if builds_on {
             return true;
         }
+        let a_count = matches!(&items[i], Item::Quantity(q) if matches!(q.quantity.unit.as_str(), "个" | "项" | "种" | "条" | "批"));
+        let of_items =
+            head_noun(items, i).is_some_and(|head| self.item_heads.iter().any(|h| head.ends_with(h.as_str())));
+        if a_count && of_items {
+            return true;
+        }
         // 甲苯、混合芳烃、甲醇3种液体化工品, 北京、天津、河北3地: a count
         // right after the members of a list counts them
         let after_a_list = i >= 2
@@ -1202,6 +1212,20 @@ fn date_of(item: &Item) -> Option<DateSpan> {
 /// The words right after the value at `i`, up to three, before a clause
 /// break or 的: the noun it counts, its head last (个新兴特色产业,
 /// 个冰雪产业聚集区).
+/// The last word of the noun phrase right after the count at `i` (80多项
+/// 具体任务 → 任务): nouns and their modifiers, up to five words.
+fn head_noun(items: &[Item], i: usize) -> Option<&str> {
+    let modifier_or_noun = |pos: &str| pos.starts_with(['n', 'a', 'b']) || pos == "vn";
+    items[i + 1..]
+        .iter()
+        .take(5)
+        .map_while(|item| match item {
+            Item::Word { text, pos } if modifier_or_noun(pos) => Some(text.as_str()),
+            _ => None,
+        })
+        .last()
+}
+
 fn noun_after(items: &[Item], i: usize) -> Vec<&str> {
     items[i + 1..]
         .iter()
