@@ -745,6 +745,15 @@ impl MeasureRules {
         if self.counts_the_whole(items, i) {
             return true;
         }
+        // 每桶80美元, 每盎司4000美元, 每消费3度电就有1度: a price or a rate
+        // per unit (每天, 每年: the figures of a day or a year stay, and so
+        // do densities, 每万人260台)
+        let a_unit =
+            |unit: &str| !unit.is_empty() && !unit.starts_with(['天', '年', '日', '月', '周', '十', '百', '千', '万']);
+        let before_previous = if i > 1 { items[i - 2].word().unwrap_or("") } else { "" };
+        if previous.strip_prefix('每').is_some_and(a_unit) || before_previous == "每" && a_unit(previous) {
+            return true;
+        }
         // 线路正线全长240.29公里, 全长约148公里: the word before the value
         // or the one before a comparator
         let line_length = items[i.saturating_sub(2)..i]
