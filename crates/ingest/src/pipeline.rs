@@ -219,22 +219,10 @@ impl Pipeline {
     /// the division and 委, as jieba cuts the others (张家口/市委), so that
     /// 重庆市委书记袁某 names 重庆市.
     fn split_committees<'a>(&self, tokens: Vec<Token<'a>>) -> Vec<Token<'a>> {
-        let mut out = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let place = t
-                .text
-                .strip_suffix('委')
-                .filter(|stem| self.lexicon.get(stem).is_some_and(|e| e.class.is_administrative()));
-            match place {
-                Some(stem) => {
-                    let split = t.start + stem.chars().count();
-                    out.push(Token { text: stem, pos: "ns", start: t.start, end: split });
-                    out.push(Token { text: &t.text[stem.len()..], pos: "n", start: split, end: t.end });
-                }
-                None => out.push(t),
-            }
-        }
-        out
+        split_words(tokens, ("ns", "n"), |t| {
+            let stem = t.text.strip_suffix('委')?;
+            self.lexicon.get(stem).filter(|e| e.class.is_administrative()).map(|_| stem.len())
+        })
     }
 
     /// jieba knows many countries' ministries as one word (俄罗斯国防部,
@@ -242,25 +230,16 @@ impl Pipeline {
     /// as the country and the body, which discovery then names together.
     fn split_country_bodies<'a>(&self, tokens: Vec<Token<'a>>) -> Vec<Token<'a>> {
         let is = |name: &str, class: EntityClass| self.lexicon.get(name).is_some_and(|e| e.class == class);
-        let mut out = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let split = (t.pos == "nt" && self.lexicon.get(t.text).is_none())
-                .then(|| {
-                    t.text.char_indices().skip(1).map(|(at, _)| at).find(|&at| {
-                        is(&t.text[..at], EntityClass::Country) && is(&t.text[at..], EntityClass::GovernmentBody)
-                    })
-                })
-                .flatten();
-            match split {
-                Some(at) => {
-                    let middle = t.start + t.text[..at].chars().count();
-                    out.push(Token { text: &t.text[..at], pos: "ns", start: t.start, end: middle });
-                    out.push(Token { text: &t.text[at..], pos: "nt", start: middle, end: t.end });
-                }
-                None => out.push(t),
+        split_words(tokens, ("ns", "nt"), |t| {
+            if t.pos != "nt" || self.lexicon.get(t.text).is_some() {
+                return None;
             }
-        }
-        out
+            t.text
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| at)
+                .find(|&at| is(&t.text[..at], EntityClass::Country) && is(&t.text[at..], EntityClass::GovernmentBody))
+        })
     }
 
     /// jieba's dictionary joins some provinces and their cities into one
@@ -274,23 +253,12 @@ impl Pipeline {
             let (Some(outer), Some(inner)) = (division(outer), division(inner)) else { return false };
             outer.adcodes.iter().any(|o| inner.adcodes.iter().any(|i| crate::registry::adcode_within(i, o)))
         };
-        let mut out = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let split = (t.pos == "ns" && self.lexicon.get(t.text).is_none())
-                .then(|| {
-                    t.text.char_indices().skip(2).map(|(at, _)| at).find(|&at| nested(&t.text[..at], &t.text[at..]))
-                })
-                .flatten();
-            match split {
-                Some(at) => {
-                    let middle = t.start + t.text[..at].chars().count();
-                    out.push(Token { text: &t.text[..at], pos: "ns", start: t.start, end: middle });
-                    out.push(Token { text: &t.text[at..], pos: "ns", start: middle, end: t.end });
-                }
-                None => out.push(t),
+        split_words(tokens, ("ns", "ns"), |t| {
+            if t.pos != "ns" || self.lexicon.get(t.text).is_some() {
+                return None;
             }
-        }
-        out
+            t.text.char_indices().skip(2).map(|(at, _)| at).find(|&at| nested(&t.text[..at], &t.text[at..]))
+        })
     }
 
     fn prepare<'a>(&self, sentence: &Sentence<'a>) -> Prepared<'a> {
@@ -1075,6 +1043,28 @@ impl DivisionContext {
             _ => None,
         }
     }
+}
+
+/// Cuts each word in two where `cut_at` says (a byte offset into its text),
+/// tagging the parts with `tags`: the words jieba joins that the lexicon
+/// reads as two names.
+fn split_words<'a>(
+    tokens: Vec<Token<'a>>,
+    tags: (&'static str, &'static str),
+    cut_at: impl Fn(&Token<'a>) -> Option<usize>,
+) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        match cut_at(&t) {
+            Some(at) => {
+                let middle = t.start + t.text[..at].chars().count();
+                out.push(Token { text: &t.text[..at], pos: tags.0, start: t.start, end: middle });
+                out.push(Token { text: &t.text[at..], pos: tags.1, start: middle, end: t.end });
+            }
+            None => out.push(t),
+        }
+    }
+    out
 }
 
 /// A sentence with quote marks removed, as both passes read it.

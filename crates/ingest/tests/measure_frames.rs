@@ -23,6 +23,21 @@ fn numbers(date: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The year of each target of `text`, read as an article of `date`.
+fn target_years(date: &str, text: &str) -> Vec<i32> {
+    let article = format!("---\ntitle: 测试\ndate: {date}\n---\n{text}\n");
+    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
+    common::pipeline()
+        .extract(&article)
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Target { year, .. } => Some(*year),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn a_date_already_past_is_a_date_of_record() {
     let text = "到今年3月底，承德市已经有200多家企业完成改造。";
@@ -67,18 +82,7 @@ fn what_is_promised_within_years_is_a_goal() {
 fn the_year_a_forecast_compares_with_is_not_its_year() {
     // 比去年 measures the change from last year; the forecast is this year's
     let text = "承德市今年玉米种植面积稳中有增，单产预计比去年提高5%以上。";
-    let article = format!("---\ntitle: 测试\ndate: 2024-09-10\n---\n{text}\n");
-    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
-    let years: Vec<i32> = common::pipeline()
-        .extract(&article)
-        .facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Target { year, .. } => Some(*year),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(years, [2024]);
+    assert_eq!(target_years("2024-09-10", text), [2024]);
 }
 
 #[test]
@@ -138,18 +142,8 @@ fn a_department_that_will_do_something_plans_it() {
 
 #[test]
 fn a_span_that_starts_this_year_ends_in_the_year_it_names() {
-    let article = "---\ntitle: 测试\ndate: 2026-03-01\n---\n从今年起的未来五年，河北将建设100万个充电端口。\n";
-    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
-    let years: Vec<i32> = common::pipeline()
-        .extract(&article)
-        .facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Target { year, .. } => Some(*year),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(years, [2030]);
+    let text = "从今年起的未来五年，河北将建设100万个充电端口。";
+    assert_eq!(target_years("2026-03-01", text), [2030]);
 }
 
 #[test]
