@@ -6,14 +6,17 @@ mod common;
 use std::path::Path;
 use tupu_ingest::{Fact, parse_article};
 
+/// The facts of `text`, read as an article of `date`.
+fn facts(date: &str, text: &str) -> Vec<Fact> {
+    let article = format!("---\ntitle: 测试\ndate: {date}\n---\n{text}\n");
+    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
+    common::pipeline().extract(&article).facts
+}
+
 /// `kind subject value` of each number of `text`, read as an article of
 /// `date`.
 fn numbers(date: &str, text: &str) -> Vec<String> {
-    let article = format!("---\ntitle: 测试\ndate: {date}\n---\n{text}\n");
-    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
-    common::pipeline()
-        .extract(&article)
-        .facts
+    facts(date, text)
         .iter()
         .filter_map(|f| match f {
             Fact::Target { subject, quantity, .. } => Some(format!("target {subject} {}", quantity.text)),
@@ -25,11 +28,7 @@ fn numbers(date: &str, text: &str) -> Vec<String> {
 
 /// The year of each target of `text`, read as an article of `date`.
 fn target_years(date: &str, text: &str) -> Vec<i32> {
-    let article = format!("---\ntitle: 测试\ndate: {date}\n---\n{text}\n");
-    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
-    common::pipeline()
-        .extract(&article)
-        .facts
+    facts(date, text)
         .iter()
         .filter_map(|f| match f {
             Fact::Target { year, .. } => Some(*year),
@@ -58,18 +57,8 @@ fn a_scale_is_no_value() {
 
 #[test]
 fn the_years_ahead_end_a_goal_this_year_included() {
-    let article = "---\ntitle: 测试\ndate: 2026-04-01\n---\n未来五年，承德市数据中心机架规模达到10万架。\n";
-    let article = parse_article(Path::new("a.md"), article.as_bytes()).expect("an article");
-    let years: Vec<i32> = common::pipeline()
-        .extract(&article)
-        .facts
-        .iter()
-        .filter_map(|f| match f {
-            Fact::Target { subject, year, .. } if subject == "承德市" => Some(*year),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(years, [2030]);
+    let text = "未来五年，承德市数据中心机架规模达到10万架。";
+    assert_eq!(target_years("2026-04-01", text), [2030]);
 }
 
 #[test]
