@@ -607,7 +607,24 @@ impl MeasureRules {
     /// Whether the sentence of `items` reports others' forecast (asked
     /// only of the rare sentences with a target, not of every one).
     fn reports_a_forecast(&self, items: &[Item]) -> bool {
-        let sentence: String = items.iter().filter_map(Item::word).collect();
+        // names count with their words (中国旅游研究院预计); a title's marks
+        // and a note in brackets part none (《…发展报告（2023）》指出 says
+        // 报告指出)
+        let mut sentence = String::new();
+        let mut in_brackets = false;
+        let words = items.iter().filter_map(|item| match item {
+            Item::Entity { surface, .. } => Some(surface.as_str()),
+            _ => item.word(),
+        });
+        for word in words {
+            match word {
+                "（" | "(" => in_brackets = true,
+                "）" | ")" => in_brackets = false,
+                "》" | "《" => {}
+                _ if !in_brackets => sentence.push_str(word),
+                _ => {}
+            }
+        }
         let says = |list: &[String]| list.iter().any(|w| sentence.contains(w.as_str()));
         (says(&self.reported) || says(&self.shown) && says(&self.estimated)) && !says(&self.goal_nouns)
     }
