@@ -557,7 +557,7 @@ impl MeasureRules {
     /// Whether a clause holds a `future` word. A word of one character
     /// must start a word of the clause (将, 将于, 拟建), not end or fill one:
     /// 虚拟, 主要 and 重要 speak of no future; nor do the words of
-    /// `not_future` (要素, 预计面积).
+    /// `not_future` (要素, 预计面积), nor words that open with one (将军庙).
     fn speaks_of_the_future(&self, clause: &[Item], words: &str) -> bool {
         // most clauses hold none of them: copy the words only for one that does
         let mut words = std::borrow::Cow::Borrowed(words);
@@ -568,10 +568,9 @@ impl MeasureRules {
         }
         self.future.iter().any(|cue| {
             if cue.chars().count() == 1 {
-                clause
-                    .iter()
-                    .filter_map(Item::word)
-                    .any(|word| word.starts_with(cue.as_str()) && !self.not_future.iter().any(|w| w == word))
+                clause.iter().filter_map(Item::word).any(|word| {
+                    word.starts_with(cue.as_str()) && !self.not_future.iter().any(|w| word.starts_with(w.as_str()))
+                })
             } else {
                 words.contains(cue.as_str())
             }

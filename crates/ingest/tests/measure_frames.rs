@@ -140,3 +140,10 @@ fn a_goal_met_ahead_of_time_is_a_record() {
     let text = "今年，山西提前完成全年13亿吨煤炭产量目标任务。";
     assert_eq!(numbers("2024-12-20", text), ["observation 山西省 13亿吨"]);
 }
+
+#[test]
+fn a_name_that_opens_with_a_word_of_no_future_speaks_of_none() {
+    // 将军庙 opens with 将军, no 将 of the future
+    let text = "目前，新疆将军庙至淖毛湖铁路今年已率先开通运营，40个重点工程项目建设进展顺利。";
+    assert_eq!(numbers("2024-03-09", text), ["observation 新疆维吾尔自治区 40个"]);
+}
