@@ -20,6 +20,14 @@ pub struct LexiconEntry {
     pub adcodes: Vec<String>,
 }
 
+impl LexiconEntry {
+    /// Whether one of this division's codes lies within one of `outer`'s
+    /// (大连 within 辽宁): for names several divisions share, any may.
+    pub fn lies_within(&self, outer: &LexiconEntry) -> bool {
+        outer.adcodes.iter().any(|o| self.adcodes.iter().any(|i| crate::registry::adcode_within(i, o)))
+    }
+}
+
 /// All known entities, looked up by any of their names.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {

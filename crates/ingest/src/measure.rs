@@ -780,9 +780,11 @@ impl MeasureRules {
             return true;
         }
         // 在424项交通强国试点工作基础上提质扩面
-        let phrase: String = items[i + 1..].iter().take(8).map_while(Item::word).collect();
-        let builds_on = previous.ends_with('在') && self.bases.iter().any(|b| phrase.contains(b.as_str()));
-        if builds_on {
+        let builds_on = || {
+            let phrase: String = items[i + 1..].iter().take(8).map_while(Item::word).collect();
+            self.bases.iter().any(|b| phrase.contains(b.as_str()))
+        };
+        if previous.ends_with('在') && builds_on() {
             return true;
         }
         let a_count = matches!(&items[i], Item::Quantity(q) if matches!(q.quantity.unit.as_str(), "个" | "项" | "种" | "条" | "批"));

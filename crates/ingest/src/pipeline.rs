@@ -251,7 +251,7 @@ impl Pipeline {
         let division = |name: &str| self.lexicon.get(name).filter(|e| e.class.is_administrative());
         let nested = |outer: &str, inner: &str| {
             let (Some(outer), Some(inner)) = (division(outer), division(inner)) else { return false };
-            outer.adcodes.iter().any(|o| inner.adcodes.iter().any(|i| crate::registry::adcode_within(i, o)))
+            inner.lies_within(outer)
         };
         split_words(tokens, ("ns", "ns"), |t| {
             if t.pos != "ns" || self.lexicon.get(t.text).is_some() {
@@ -665,27 +665,15 @@ impl Pipeline {
                     None if self.is_facility_word(&text, t.pos) => {
                         // 广州|白云国际机场: the divisions that open the word
                         // are the facility's
-                        let mut name = text;
-                        while let (true, Some(Item::Entity { class, surface, .. })) = (pos > t.start, items.last()) {
-                            if !class.is_administrative() {
-                                break;
-                            }
-                            name.insert_str(0, surface);
-                            items.pop();
-                        }
+                        let opened_by_divisions = pos > t.start;
+                        let name = if opened_by_divisions { take_divisions_before(&mut items, text) } else { text };
                         items.push(Item::Facility(name));
                     }
                     None if self.entity_rules.is_facility(&text) && ends_a_proper_name(items.last()) => {
                         // 广西北部湾港, 英国希思罗机场: the divisions before the
                         // name are the facility's, as in 宁波舟山港
-                        let Some(Item::Word { text: mut name, .. }) = items.pop() else { unreachable!() };
-                        while let Some(Item::Entity { class, surface, .. }) = items.last() {
-                            if !class.is_administrative() {
-                                break;
-                            }
-                            name.insert_str(0, surface);
-                            items.pop();
-                        }
+                        let Some(Item::Word { text: name, .. }) = items.pop() else { unreachable!() };
+                        let name = take_divisions_before(&mut items, name);
                         items.push(Item::Facility(name + &text));
                     }
                     None => items.push(word_item(&text, t.pos)),
@@ -796,12 +784,7 @@ impl Pipeline {
     /// 大同).
     fn follows_its_province(&self, entry: &crate::lexicon::LexiconEntry, previous: Option<&Token<'_>>) -> bool {
         let province = previous.and_then(|t| self.lexicon.get(t.text)).filter(|e| e.class == EntityClass::Province);
-        province.is_some_and(|province| {
-            province
-                .adcodes
-                .iter()
-                .any(|outer| entry.adcodes.iter().any(|inner| crate::registry::adcode_within(inner, outer)))
-        })
+        province.is_some_and(|province| entry.lies_within(province))
     }
 
     /// A word jieba keeps whole that is a division's name and a facility
@@ -1121,6 +1104,19 @@ fn fold_division_runs(chars: &[char], spans: &mut Vec<Span>, mut run: impl FnMut
 
 /// Whether `item` is a word jieba takes for a name (北部湾 in 北部湾港,
 /// 洋山 in 洋山港): with a facility word after it, it names the facility.
+/// `name` with the divisions written right before it (the last items),
+/// which are taken off `items`: they are part of a facility's name.
+fn take_divisions_before(items: &mut Vec<Item>, mut name: String) -> String {
+    while let Some(Item::Entity { class, surface, .. }) = items.last() {
+        if !class.is_administrative() {
+            break;
+        }
+        name.insert_str(0, surface);
+        items.pop();
+    }
+    name
+}
+
 fn ends_a_proper_name(item: Option<&Item>) -> bool {
     // (全美机场 are all of a country's airports)
     matches!(item, Some(Item::Word { text, pos })
