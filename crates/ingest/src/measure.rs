@@ -109,6 +109,10 @@ pub struct MeasureRules {
     /// starts one (中国国际进口博览会) names the event, no subject.
     #[serde(default)]
     pub event_nouns: Vec<String>,
+    /// Words that end an event's name only after a session (第八届…大会):
+    /// elsewhere 大会 ends a body's name too (人民代表大会).
+    #[serde(default)]
+    pub session_event_nouns: Vec<String>,
     /// Words that name a session of an event (本届): a sentence with one,
     /// or with an ordinal of 届 (第五届), counts the event, not a place.
     #[serde(default)]
@@ -344,6 +348,11 @@ impl MeasureRules {
             state.forecast = false;
         } else if matches!(state.frame, Frame::Observation(_)) && (future || state.forecast) {
             state.forecast = true;
+            // 重庆…正在进行，山东将…相结合，全年预计改造844个小区: a
+            // forecast's own subject is what the clauses after it are about
+            if let Some(opening) = clause.clone().take(2).find_map(&subject_at) {
+                state.subject = Some(opening);
+            }
             return;
         }
         // A clause names its own subject at its start (承德市电力总装机…,
@@ -527,12 +536,16 @@ impl MeasureRules {
     }
 
     /// Whether the entity at `i` starts an event's name (中国国际进口博览会,
-    /// 2023上海国际车展, 中关村论坛年会, 中国进出口商品交易会): the nouns
-    /// after it (verbal nouns too), up to a verb or a mark, end in one of
-    /// `event_nouns`.
+    /// 2023上海国际车展, 中关村论坛年会, 中国进出口商品交易会, 中国—南亚博览会):
+    /// the nouns after it (verbal nouns too, and places joined by a dash),
+    /// up to a verb or a mark, end in one of `event_nouns`. After a session
+    /// (第八届数字中国建设峰会, 2023中国数字经济创新发展大会) the name may hold
+    /// verbs and end in one of `session_event_nouns`.
     pub fn names_an_event(&self, items: &[Item], i: usize) -> bool {
-        items[i + 1..]
-            .iter()
+        let joins_a_place = |item: &Item| item.entity().is_some() || matches!(item.word(), Some("—" | "－" | "-"));
+        let after = items[i + 1..].iter().filter(|item| !joins_a_place(item));
+        let named = after
+            .clone()
             .take(5)
             .map_while(|item| match item {
                 Item::Word { text, pos } if pos == "vn" || !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => {
@@ -540,7 +553,19 @@ impl MeasureRules {
                 }
                 _ => None,
             })
-            .any(|word| self.event_nouns.iter().any(|noun| word.ends_with(noun.as_str())))
+            .any(|word| self.event_nouns.iter().any(|noun| word.ends_with(noun.as_str())));
+        named
+            || opens_a_session(&items[i.saturating_sub(2)..i])
+                && after
+                    .take(7)
+                    .map_while(|item| match item {
+                        Item::Word { text, pos } if !pos.starts_with(['w', 'x', 'u', 'p', 'c']) => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .any(|word| {
+                        let ends = |nouns: &[String]| nouns.iter().any(|noun| word.ends_with(noun.as_str()));
+                        ends(&self.event_nouns) || ends(&self.session_event_nouns)
+                    })
     }
 
     /// Whether a sentence opens on an event named after a place and says
@@ -587,7 +612,7 @@ impl MeasureRules {
     /// investment of projects counted in a year (2024年，…签约项目39个，
     /// 计划投资…).
     fn plans(&self, clause: &[Item], this_year_named: bool) -> bool {
-        let dated = clause.iter().any(|item| matches!(item, Item::Date(_)));
+        let dated = clause.iter().any(|item| matches!(item, Item::Date(_)) || names_the_whole_year(item));
         (this_year_named || dated)
             && clause.windows(2).any(|pair| {
                 let plan_word = pair[0].word().is_some_and(|w| self.future_before_verb.iter().any(|f| f == w));
@@ -643,6 +668,7 @@ impl MeasureRules {
     ) -> bool {
         let mut dated = false;
         let words: String = items[clause.clone()].iter().filter_map(Item::word).collect();
+        let whole_year = items[clause.clone()].iter().any(names_the_whole_year);
         if self.as_of.iter().any(|w| words.contains(w.as_str())) {
             // 截至昨天, 截至目前: as of the article's date unless a date follows
             state.frame = Frame::Observation(None);
@@ -696,6 +722,14 @@ impl MeasureRules {
             state.fresh = true;
             dated = true;
             break;
+        }
+        // 辽宁全年计划新增就业岗位约120万个, 目前…，全年计划完成投资…: a plan
+        // for the whole of this year, unless the sentence named another
+        let year_named = state.fresh && !matches!(state.frame, Frame::Observation(None));
+        if let (false, true, true, false, Some(a)) = (dated, future, whole_year, year_named, article_date) {
+            state.frame = Frame::Target(a.year);
+            state.fresh = true;
+            dated = true;
         }
         // 去年…近70亿元，而全年将超过100亿元: a forecast for an observed year,
         // named in the same sentence (a year of an earlier one is no
@@ -768,6 +802,21 @@ impl MeasureRules {
             |unit: &str| !unit.is_empty() && !unit.starts_with(['天', '年', '日', '月', '周', '十', '百', '千', '万']);
         let before_previous = if i > 1 { items[i - 2].word().unwrap_or("") } else { "" };
         if previous.strip_prefix('每').is_some_and(a_unit) || before_previous == "每" && a_unit(previous) {
+            return true;
+        }
+        // 对15个园区各给予500万元, 11个区各建设1个中心: what each of a
+        // counted few gets or does, and their count, measure no subject
+        // (百度、阿里巴巴各开放3000多个岗位: each named one's figure stays)
+        // (not 各类型车辆: 各 before a verb or an amount)
+        let each = |at: usize| {
+            let before_a_verb = matches!(items.get(at + 1), Some(Item::Word { pos, .. }) if pos.starts_with('v'));
+            items[at].word() == Some("各") && (before_a_verb || matches!(items.get(at + 1), Some(Item::Quantity(_))))
+        };
+        let counted_before =
+            |at: usize| items[at.saturating_sub(6)..at].iter().any(|item| matches!(item, Item::Quantity(_)));
+        let for_each = (i.saturating_sub(2)..i).any(|at| each(at) && counted_before(at));
+        let shared_among = (i + 1..items.len()).take(5).take_while(|&at| !items[at].is_clause_break()).any(each);
+        if for_each || shared_among {
             return true;
         }
         // 线路正线全长240.29公里, 全长约148公里: the word before the value
@@ -992,6 +1041,23 @@ fn locale(clause: &[Item]) -> Option<usize> {
 fn is_a_where(item: &Item) -> bool {
     matches!(item, Item::Entity { class, .. }
         if class.is_administrative() || matches!(class, EntityClass::Park | EntityClass::DataCenter))
+}
+
+/// Whether `item` is 全年, the whole of the year the article is in unless
+/// a date says another (全年计划完成投资…亿元).
+fn names_the_whole_year(item: &Item) -> bool {
+    item.word() == Some("全年")
+}
+
+/// Whether `before`, the words just before a name, hold a session of an
+/// event: an ordinal of 届 (第八届, or 第/7/届 as jieba cuts it; not 应届 or
+/// 换届), 首届, 本届 or a bare year (2023中国…大会).
+fn opens_a_session(before: &[Item]) -> bool {
+    before.iter().filter_map(Item::word).any(|w| {
+        let session = w.ends_with('届') && (w == "届" || w.starts_with('第') || w == "首届" || w == "本届");
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        session || year
+    })
 }
 
 /// Whether an ordinal of things starts at `at` (第二艘, 第3个, 第19届):

@@ -59,6 +59,8 @@ pub struct EntityRules {
     routes: HashSet<String>,
     /// Words that make the place before them part of a label (台湾问题).
     labels: HashSet<String>,
+    /// Words that make the place after them part of a slogan (数字中国).
+    label_openers: HashSet<String>,
     /// Words of jieba's dictionary that news hardly ever means (门将).
     rare_words: Vec<String>,
     /// Aliases that refer to an entity without naming it (我国 for 中国):
@@ -117,6 +119,8 @@ struct EntityRulesFile {
     routes: Vec<String>,
     #[serde(default)]
     labels: Vec<String>,
+    #[serde(default)]
+    label_openers: Vec<String>,
     #[serde(default)]
     rare_words: Vec<String>,
     #[serde(default)]
@@ -235,6 +239,7 @@ impl EntityRules {
             brands: file.brands.into_iter().collect(),
             routes: file.routes.into_iter().collect(),
             labels: file.labels.into_iter().collect(),
+            label_openers: file.label_openers.into_iter().collect(),
             rare_words: file.rare_words,
             only_refer: file.only_refer.into_iter().collect(),
             clitics: file.clitics.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -511,6 +516,12 @@ impl EntityRules {
     /// 台湾问题, 原则 in 一个中国原则).
     pub fn is_label(&self, word: &str) -> bool {
         self.labels.contains(word)
+    }
+
+    /// Whether `word` before a place makes it part of a slogan (数字 in
+    /// 数字中国, 美丽 in 美丽中国).
+    pub fn opens_a_label(&self, word: &str) -> bool {
+        self.label_openers.contains(word)
     }
 
     /// Words of jieba's dictionary that news hardly ever means (门将).
@@ -799,7 +810,7 @@ impl EntityRules {
         class
     }
 
-    /// `《…》` titles of plans and policy documents, and the national
+    /// `《…》` titles of plans and policy documents (not reports), and the national
     /// five-year plan's outline and proposals named without them.
     pub fn plan_titles(&self, sentence: &[char]) -> Vec<Found> {
         const PLAN_WORDS: &[&str] = &[
@@ -820,8 +831,9 @@ impl EntityRules {
             "行动",
             "指南",
             "细则",
-            "白皮书",
-            "报告",
+            // a government's work report sets goals; a research report or a
+            // white paper (《世界开放报告》, 《…白皮书》) is no policy document
+            "工作报告",
             "法",
             "建议",
             "框架",

@@ -309,6 +309,16 @@ impl Pipeline {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
                     continue;
                 }
+                // 《中国个人信息保护报告》, 《美丽中国》: a title names a work,
+                // none of the names it holds
+                if in_a_title(&p.chars, t.start) {
+                    continue;
+                }
+                // 人社部/门, 商务部/门 as jieba cuts them: a kind of office
+                // anywhere (各级人社部门), not the ministry
+                if t.text.ends_with('部') && after.first().is_some_and(|next| next.text == "门") {
+                    continue;
+                }
                 // 世界大同, 巴中关系: a short form that is mostly a common word
                 // names its place only right after its province (山西大同,
                 // 四川巴中至南充)
@@ -602,7 +612,8 @@ impl Pipeline {
         focus.start_sentence(p.sentence.paragraph);
         // 国铁 (国铁集团) is no mention in 全国铁路: a name may not start
         // inside a word jieba knows (it may start one: 河北省|委)
-        // nor inside 北京时间, a word that names no place
+        // nor inside 北京时间, a word that names no place, nor inside a
+        // title (《中国个人信息保护报告》 names a work)
         let starts_inside_a_word = |at: usize| {
             let k = tokens.partition_point(|t| t.end <= at);
             tokens.get(k).is_some_and(|t| {
@@ -610,9 +621,18 @@ impl Pipeline {
                     || self.entity_rules.no_place_in().iter().any(|w| w == t.text)
             })
         };
+        // 数字中国, 美丽中国建设: a place after a slogan's word is part of
+        // the slogan
+        let opens_after_a_slogan_word = |at: usize| {
+            let k = tokens.partition_point(|t| t.end <= at);
+            k > 0 && tokens[k - 1].end == at && self.entity_rules.opens_a_label(tokens[k - 1].text)
+        };
         let mut at = 0;
         while at < chars.len() {
-            if let Some((n, i)) = registry.longest_at(chars, at).filter(|_| !starts_inside_a_word(at)) {
+            let free_to_name = |_: &(usize, usize)| {
+                !starts_inside_a_word(at) && !in_a_title(chars, at) && !opens_after_a_slogan_word(at)
+            };
+            if let Some((n, i)) = registry.longest_at(chars, at).filter(free_to_name) {
                 let entity = &registry.entities[i];
                 focus.named_in_sentence(at, i, entity.class);
                 spans.push((
@@ -1048,6 +1068,12 @@ fn split_words<'a>(
         }
     }
     out
+}
+
+/// Whether the character at `at` lies inside a 《…》 title.
+fn in_a_title(chars: &[char], at: usize) -> bool {
+    let opened = chars[..at].iter().rev().take(60).find(|c| matches!(c, '《' | '》')) == Some(&'《');
+    opened && chars[at..].iter().take(60).any(|c| *c == '》')
 }
 
 /// A sentence with quote marks removed, as both passes read it.

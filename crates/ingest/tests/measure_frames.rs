@@ -45,6 +45,19 @@ fn a_date_already_past_is_a_date_of_record() {
 }
 
 #[test]
+fn the_whole_year_planned_is_the_articles_year() {
+    let text = "目前，承德市已开工项目130个，全年计划完成投资430多亿元。";
+    assert_eq!(numbers("2024-05-10", text), ["observation 承德市 130个", "target 承德市 430多亿元"]);
+    assert_eq!(target_years("2024-05-10", text), [2024]);
+}
+
+#[test]
+fn a_forecasts_own_subject_owns_the_clauses_after_it() {
+    let text = "承德市双桥区管道改造正在进行，河北将管道改造与设施升级相结合，全年预计改造844个小区。";
+    assert_eq!(numbers("2025-05-10", text), ["target 河北省 844个"]);
+}
+
+#[test]
 fn what_was_done_since_a_year_is_a_record() {
     let text = "“十四五”以来，承德市累计引进数据企业60家。";
     assert_eq!(numbers("2024-05-10", text), ["observation 承德市 60家"]);
