@@ -24,6 +24,10 @@ pub struct MeasureRules {
     /// future (数据要素, 将军山).
     #[serde(default)]
     pub not_future: Vec<String>,
+    /// Verbs of disposal (作为, 纳入) that make a 将 before their object
+    /// mean 把, not "will" (将数字化转型作为突破口).
+    #[serde(default)]
+    pub disposal_verbs: Vec<String>,
     /// Words that make a clause with a date a plan, only as a word of their
     /// own before a verb (今年计划实施), not inside a name (行动计划,
     /// 计划单列市).
@@ -325,6 +329,18 @@ impl MeasureRules {
             state.measuring_a_thing = true;
             return;
         }
+        // 重庆…正在进行，山东将…相结合，全年预计改造844个小区: a clause
+        // read for no numbers of its own may still name what the clauses
+        // after it are about
+        let take_the_opening_subject = |state: &mut MeasureState| {
+            if let Some(opening) = clause.clone().take(2).find_map(&subject_at) {
+                state.subject = Some(opening);
+            }
+        };
+        if self.disposes(clause_items) {
+            take_the_opening_subject(state);
+            return;
+        }
         if state.event || state.projected || about_a_phase || has(&self.skip_clause) {
             return;
         }
@@ -348,11 +364,7 @@ impl MeasureRules {
             state.forecast = false;
         } else if matches!(state.frame, Frame::Observation(_)) && (future || state.forecast) {
             state.forecast = true;
-            // 重庆…正在进行，山东将…相结合，全年预计改造844个小区: a
-            // forecast's own subject is what the clauses after it are about
-            if let Some(opening) = clause.clone().take(2).find_map(&subject_at) {
-                state.subject = Some(opening);
-            }
+            take_the_opening_subject(state);
             return;
         }
         // A clause names its own subject at its start (承德市电力总装机…,
@@ -591,14 +603,29 @@ impl MeasureRules {
                 words = std::borrow::Cow::Owned(words.replace(w.as_str(), ""));
             }
         }
+        let jiang_is_ba = self.disposes(clause);
         self.future.iter().any(|cue| {
             if cue.chars().count() == 1 {
                 clause.iter().filter_map(Item::word).any(|word| {
-                    word.starts_with(cue.as_str()) && !self.not_future.iter().any(|w| word.starts_with(w.as_str()))
+                    word.starts_with(cue.as_str())
+                        && !self.not_future.iter().any(|w| word.starts_with(w.as_str()))
+                        && !(word == "将" && jiang_is_ba)
                 })
             } else {
                 words.contains(cue.as_str())
             }
+        })
+    }
+
+    /// Whether a clause uses 将 as 把, with its object before a verb of
+    /// disposal (宁夏将数字化转型作为突破口, 将1041家企业纳入名录; not 将作为):
+    /// no future, and what it counts is what is put in a list or a role.
+    fn disposes(&self, clause: &[Item]) -> bool {
+        clause.iter().enumerate().any(|(at, item)| {
+            item.word() == Some("将")
+                && clause.get(at + 2..).is_some_and(|rest| {
+                    rest.iter().filter_map(Item::word).any(|w| self.disposal_verbs.iter().any(|d| d == w))
+                })
         })
     }
 
@@ -703,8 +730,11 @@ impl MeasureRules {
             };
             let year = d.date.year;
             // 到今年10月底，已经有… in December: a goal's date that has passed
-            // is a date of record; so is the start of 2021年以来
-            let passed = article_date.is_some_and(|a| d.date.is_before(a));
+            // is a date of record; so is the start of 2021年以来; and so is
+            // the day of the news (今天（7月11日），…每年将滚动实施…): no
+            // deadline of what it announces
+            let today = d.date.day.is_some() && article_date == Some(d.date);
+            let passed = article_date.is_some_and(|a| d.date.is_before(a)) || today;
             let since = after.and_then(Item::word).is_some_and(|w| w.starts_with("以来"));
             state.frame = if since {
                 // what has been done since then is as of the article's date

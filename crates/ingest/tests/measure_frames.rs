@@ -58,6 +58,20 @@ fn a_forecasts_own_subject_owns_the_clauses_after_it() {
 }
 
 #[test]
+fn the_day_of_the_news_is_no_deadline() {
+    let text = "在10月19日下午举行的集体采访上，承德市新闻发言人介绍，承德高新区已经有180多项政策落地实施。";
+    assert_eq!(numbers("2022-10-19", text), ["observation 承德高新区 180多项"]);
+}
+
+#[test]
+fn jiang_before_its_object_and_a_verb_of_disposal_is_ba() {
+    let text = "“十四五”期间，承德市将数字化转型作为突破口，推动超2000家企业上云上平台。";
+    assert_eq!(numbers("2025-11-30", text), ["observation 承德市 2000家"]);
+    // what it puts in a list is counted for no one
+    assert!(numbers("2025-11-30", "“十四五”期间，承德市将1041家企业纳入优先保障名录。").is_empty());
+}
+
+#[test]
 fn what_was_done_since_a_year_is_a_record() {
     let text = "“十四五”以来，承德市累计引进数据企业60家。";
     assert_eq!(numbers("2024-05-10", text), ["observation 承德市 60家"]);
