@@ -819,6 +819,14 @@ impl MeasureRules {
         if self.not_a_value_after.iter().any(|w| next.starts_with(w.as_str())) && !a_sum {
             return true;
         }
+        // 十万卡级智算集群: a class of size, read without the unit the
+        // units do not know (a count of a level stays: 297个地级以上城市)
+        let bare = matches!(&items[i], Item::Quantity(q) if q.quantity.unit.is_empty());
+        let a_class =
+            bare && items.get(i + 1).and_then(Item::word).is_some_and(|w| w.ends_with('级') && w.chars().count() <= 2);
+        if a_class {
+            return true;
+        }
         if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
             return true;
         }
@@ -872,11 +880,13 @@ impl MeasureRules {
         if a_count && of_items {
             return true;
         }
-        // 甲苯、混合芳烃、甲醇3种液体化工品, 北京、天津、河北3地: a count
-        // right after the members of a list counts them
-        let after_a_list = i >= 2
-            && items[i - 2].word() == Some("、")
-            && (items[i - 1].entity().is_some() || is_a_short_word(&items[i - 1]));
+        // 甲苯、混合芳烃、甲醇3种液体化工品, 北京、天津、河北3地, 与尼加拉瓜、
+        // 厄瓜多尔、塞尔维亚的3个自贸协定: a count right after the members of
+        // a list counts them
+        let last_member = if previous == "的" { i - 1 } else { i };
+        let after_a_list = last_member >= 2
+            && items[last_member - 2].word() == Some("、")
+            && (items[last_member - 1].entity().is_some() || is_a_short_word(&items[last_member - 1]));
         if after_a_list
             && matches!(&items[i], Item::Quantity(q) if q.quantity.value.to_f64() <= 10.0 && q.quantity.unit != "%")
         {
