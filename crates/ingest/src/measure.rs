@@ -24,6 +24,10 @@ pub struct MeasureRules {
     /// future (数据要素, 将军山).
     #[serde(default)]
     pub not_future: Vec<String>,
+    /// Head nouns of works a value may size without naming them (项目,
+    /// 电站): such a value is the work's, no measure of its place.
+    #[serde(default)]
+    pub unnamed_works: Vec<String>,
     /// Verbs of disposal (作为, 纳入) that make a 将 before their object
     /// mean 把, not "will" (将数字化转型作为突破口).
     #[serde(default)]
@@ -377,7 +381,8 @@ impl MeasureRules {
             // 珠三角水资源配置工程…，该工程全长113.2公里; 东数西算工程带动投资…:
             // a project's or a programme's figures, no subject the gold sets
             // annotate
-            let a_work = matches!(items[i], Item::Entity { class: EntityClass::Project | EntityClass::Program, .. });
+            let is_a_work =
+                |item: &Item| matches!(item, Item::Entity { class: EntityClass::Project | EntityClass::Program, .. });
             let opens_the_clause = || {
                 items[clause.start..i].iter().all(|item| match item {
                     Item::Date(_) => true,
@@ -385,7 +390,12 @@ impl MeasureRules {
                     _ => false,
                 })
             };
-            if a_work && opens_the_clause() {
+            // 我国“东数西算”八大枢纽节点拉动投资…, 我国“山水工程”已累计…: so
+            // are those of a work named right after its place
+            let quote = |item: &&Item| matches!(item.word(), Some("“" | "”" | "\"" | "「" | "」"));
+            let names_its_work = matches!(&items[i], Item::Entity { class, .. } if class.is_place())
+                && items[i + 1..clause.end].iter().find(|item| !quote(item)).is_some_and(is_a_work);
+            if (is_a_work(&items[i]) || names_its_work) && opens_the_clause() {
                 state.measuring_a_thing = true;
                 return;
             }
@@ -640,6 +650,8 @@ impl MeasureRules {
     /// 计划投资…).
     fn plans(&self, clause: &[Item], this_year_named: bool) -> bool {
         let dated = clause.iter().any(|item| matches!(item, Item::Date(_)) || names_the_whole_year(item));
+        // 计划年内完成: the year may come between the plan and its verb
+        let clause: Vec<&Item> = clause.iter().filter(|item| !names_the_whole_year(item)).collect();
         (this_year_named || dated)
             && clause.windows(2).any(|pair| {
                 let plan_word = pair[0].word().is_some_and(|w| self.future_before_verb.iter().any(|f| f == w));
@@ -819,6 +831,14 @@ impl MeasureRules {
         if self.not_a_value_after.iter().any(|w| next.starts_with(w.as_str())) && !a_sum {
             return true;
         }
+        // 总投资54亿元的储能电池项目, 10万千瓦光热电站正在施工: the sum or
+        // the size of one work the text does not name (a count of works is
+        // the place's: 总投资528亿元的560个项目, 新建电站10个)
+        let counts = matches!(&items[i], Item::Quantity(q)
+            if matches!(q.quantity.unit.as_str(), "个" | "家" | "项" | "处" | "座" | "所" | "条" | "批" | "台" | "套" | "部" | "名" | "人" | "%"));
+        if !counts && self.sizes_an_unnamed_work(items, i) {
+            return true;
+        }
         // 十万卡级智算集群: a class of size, read without the unit the
         // units do not know (a count of a level stays: 297个地级以上城市)
         let bare = matches!(&items[i], Item::Quantity(q) if q.quantity.unit.is_empty());
@@ -933,6 +953,22 @@ impl MeasureRules {
             return true;
         }
         modifies_noun && later_value && (previous.ends_with('超') || previous.ends_with("超过"))
+    }
+
+    /// Whether the noun phrase after the value at `i` (past a 的) ends in
+    /// one of `unnamed_works` before any verb, name or other number: the
+    /// value is that work's (10万千瓦光热电站, 总投资150亿元的光伏超级工厂).
+    fn sizes_an_unnamed_work(&self, items: &[Item], i: usize) -> bool {
+        let start = if items.get(i + 1).and_then(Item::word) == Some("的") { i + 2 } else { i + 1 };
+        items
+            .iter()
+            .skip(start)
+            .take(6)
+            .map_while(|item| match item {
+                Item::Word { text, pos } if !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => Some(text.as_str()),
+                _ => None,
+            })
+            .any(|word| self.unnamed_works.iter().any(|w| word.ends_with(w.as_str())))
     }
 
     /// Whether the rest of a clause after a count says it came to an event.
@@ -1083,10 +1119,10 @@ fn is_a_where(item: &Item) -> bool {
         if class.is_administrative() || matches!(class, EntityClass::Park | EntityClass::DataCenter))
 }
 
-/// Whether `item` is 全年, the whole of the year the article is in unless
-/// a date says another (全年计划完成投资…亿元).
+/// Whether `item` is 全年 or 年内, the whole of the year the article is in
+/// unless a date says another (全年计划完成投资…亿元, 计划年内完成…).
 fn names_the_whole_year(item: &Item) -> bool {
-    item.word() == Some("全年")
+    matches!(item.word(), Some("全年" | "年内"))
 }
 
 /// Whether `before`, the words just before a name, hold a session of an
@@ -1132,7 +1168,8 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     }
     const GOVERNING: &[&str] = &[
         "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同",
-        "位于", "地处",
+        "位于", "地处", // 居大湾区内地城市首位, 位居全国前列: the field of a rank
+        "居", "位居", "位列", "居于", "跻身",
         // 以西宁为核心, 立足黄河流域…, 依托雄安新区…: what a plan builds on
         // is not its subject
         "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",

@@ -49,6 +49,8 @@ fn the_whole_year_planned_is_the_articles_year() {
     let text = "目前，承德市已开工项目130个，全年计划完成投资430多亿元。";
     assert_eq!(numbers("2024-05-10", text), ["observation 承德市 130个", "target 承德市 430多亿元"]);
     assert_eq!(target_years("2024-05-10", text), [2024]);
+    // 年内 may come between the plan and its verb
+    assert_eq!(numbers("2024-05-10", "承德市计划年内完成首批26个小区覆盖。"), ["target 承德市 26个"]);
 }
 
 #[test]
