@@ -396,12 +396,25 @@ impl EntityRules {
             let starts_a_number = !sentence[at - 1].is_ascii_digit() && sentence[at].is_ascii_digit();
             starts_a_number.then(|| crate::number::count_of_things_end(sentence, at)).flatten()
         });
-        if let Some(end) = counts_inside.rfind(|&end| end <= suffix_start) {
+        let counted_inside = counts_inside.rfind(|&end| end <= suffix_start);
+        if let Some(end) = counted_inside {
             start = end;
         }
-        // 加拿大两大铁路公司, 鲁北…四大清洁能源基地: "the N major" companies
-        // or bases are a kind, no name (a layout's 四大…功能区 is one)
-        if (class.is_organization() || class == EntityClass::Park)
+        // 约300个海洋经济重点项目, 8个国家算力枢纽新开工数据中心: what is
+        // counted is a kind unless a name the lexicon knows is in it (jieba
+        // takes 海洋 for a place)
+        let counted_before = start >= 2
+            && "个家座项条批所处".contains(sentence[start - 1])
+            && (sentence[start - 2].is_ascii_digit()
+                || "一二三四五六七八九十百千万两几多余".contains(sentence[start - 2]));
+        let named_inside = known.iter().any(|k| k.start >= start && k.end <= suffix_start);
+        if (counted_inside.is_some() || counted_before) && !named_inside {
+            return None;
+        }
+        // 加拿大两大铁路公司, 鲁北…四大清洁能源基地, “东数西算”工程八大国家枢纽:
+        // "the N major" companies, bases or hubs are a kind, no name (a
+        // layout's 四大…功能区 is one)
+        if class != EntityClass::Zone
             && tokens.iter().filter(|t| t.start >= start && t.end <= suffix_start).any(|t| is_the_n_major(t.text))
         {
             return None;
