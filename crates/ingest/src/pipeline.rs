@@ -1268,6 +1268,7 @@ impl Focus {
 fn finish(article: &Article, registry: Registry, mentioned: &[Option<Evidence>], mut facts: Vec<Fact>) -> Extraction {
     let mut seen = std::collections::HashSet::new();
     facts.retain(|f| seen.insert(fact_key(f)));
+    drop_rounded_repeats(&mut facts);
     let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for f in &facts {
         match f {
@@ -1289,6 +1290,51 @@ fn finish(article: &Article, registry: Registry, mentioned: &[Option<Evidence>],
     entities.sort_by(|a, b| a.name.cmp(&b.name));
     entities.dedup_by(|a, b| a.name == b.name);
     Extraction { article: article.clone(), entities, facts }
+}
+
+/// 超5万亿元 in a headline and 5.04万亿元 in its story, 突破8000亿千瓦时，
+/// 达到了8036亿千瓦时: a round figure (two significant digits at most) with
+/// a comparator repeats a more precise one written as it is, of the same
+/// subject and unit, close above it (or around it, for 约/近), which is
+/// the fact; the round one goes.
+fn drop_rounded_repeats(facts: &mut Vec<Fact>) {
+    use crate::number::{Comparator, Quantity};
+    fn measure(fact: &Fact) -> Option<(bool, &str, &Quantity)> {
+        match fact {
+            Fact::Target { subject, quantity, .. } => Some((true, subject, quantity)),
+            Fact::Observation { subject, quantity, .. } => Some((false, subject, quantity)),
+            _ => None,
+        }
+    }
+    // the significant digits written: 8000亿 has one, 8036亿 four
+    fn precision(quantity: &Quantity) -> usize {
+        let digits: String =
+            quantity.text.chars().take_while(|c| c.is_ascii_digit() || *c == '.').filter(|c| *c != '.').collect();
+        digits.trim_start_matches('0').trim_end_matches('0').len()
+    }
+    let repeats = |round: &Fact, exact: &Fact| {
+        let (Some((kind, subject, r)), Some((other_kind, other_subject, e))) = (measure(round), measure(exact)) else {
+            return false;
+        };
+        let (r_value, e_value) = (r.value.to_f64(), e.value.to_f64());
+        let close = match r.comparator {
+            Some(Comparator::AtLeast) => r_value <= e_value && e_value <= r_value * 1.1,
+            Some(Comparator::About) => (e_value - r_value).abs() <= r_value * 0.1,
+            _ => false,
+        };
+        kind == other_kind
+            && subject == other_subject
+            && r.unit == e.unit
+            && r.max.is_none()
+            && e.max.is_none()
+            && close
+            && e.comparator.is_none()
+            && precision(r) <= 2
+            && precision(e) > precision(r)
+    };
+    let round: Vec<bool> = facts.iter().map(|f| facts.iter().any(|other| repeats(f, other))).collect();
+    let mut round = round.into_iter();
+    facts.retain(|_| !round.next().unwrap_or(false));
 }
 
 /// The high end of a range, empty for a single value: 3~5个 is not 3个.

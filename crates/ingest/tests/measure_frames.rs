@@ -74,6 +74,16 @@ fn jiang_before_its_object_and_a_verb_of_disposal_is_ba() {
 }
 
 #[test]
+fn a_round_figure_repeating_a_precise_one_goes() {
+    let text =
+        "承德市外贸进出口超5000亿元\n\n今年前5个月，承德市外贸进出口达5036.2亿元，同比增长约5%，其中出口约4.6%。";
+    assert_eq!(
+        numbers("2024-06-10", text),
+        ["observation 承德市 5036.2亿元", "observation 承德市 5%", "observation 承德市 4.6%"]
+    );
+}
+
+#[test]
 fn what_was_done_since_a_year_is_a_record() {
     let text = "“十四五”以来，承德市累计引进数据企业60家。";
     assert_eq!(numbers("2024-05-10", text), ["observation 承德市 60家"]);
