@@ -612,8 +612,7 @@ impl Pipeline {
         focus.start_sentence(p.sentence.paragraph);
         // 国铁 (国铁集团) is no mention in 全国铁路: a name may not start
         // inside a word jieba knows (it may start one: 河北省|委)
-        // nor inside 北京时间, a word that names no place, nor inside a
-        // title (《中国个人信息保护报告》 names a work)
+        // nor inside 北京时间, a word that names no place
         let starts_inside_a_word = |at: usize| {
             let k = tokens.partition_point(|t| t.end <= at);
             tokens.get(k).is_some_and(|t| {
@@ -629,6 +628,7 @@ impl Pipeline {
         };
         let mut at = 0;
         while at < chars.len() {
+            // nor inside a title (《中国个人信息保护报告》 names a work)
             let free_to_name = |_: &(usize, usize)| {
                 !starts_inside_a_word(at) && !in_a_title(chars, at) && !opens_after_a_slogan_word(at)
             };
