@@ -318,7 +318,9 @@ impl MeasureRules {
         let this_year_named = state.fresh
             && matches!(state.frame, Frame::Observation(Some(d))
                 if d.month.is_none() && input.article_date.is_some_and(|a| a.year == d.year));
-        let future = self.speaks_of_the_future(clause_items, &words) || self.plans(clause_items, this_year_named);
+        let jiang_is_ba = self.disposes(clause_items);
+        let future =
+            self.speaks_of_the_future(clause_items, &words, jiang_is_ba) || self.plans(clause_items, this_year_named);
         let dated = self.update_frame(items, clause.clone(), future, input.article_date, state);
         state.event |= future && has(&self.events);
         let then_after_completion = state.completing && has(&self.then);
@@ -341,7 +343,7 @@ impl MeasureRules {
                 state.subject = Some(opening);
             }
         };
-        if self.disposes(clause_items) {
+        if jiang_is_ba {
             take_the_opening_subject(state);
             return;
         }
@@ -391,10 +393,11 @@ impl MeasureRules {
                 })
             };
             // 我国“东数西算”八大枢纽节点拉动投资…, 我国“山水工程”已累计…: so
-            // are those of a work named right after its place
-            let quote = |item: &&Item| matches!(item.word(), Some("“" | "”" | "\"" | "「" | "」"));
+            // are those of a work named right after its place (quote marks
+            // are gone from the items)
             let names_its_work = matches!(&items[i], Item::Entity { class, .. } if class.is_place())
-                && items[i + 1..clause.end].iter().find(|item| !quote(item)).is_some_and(is_a_work);
+                && i + 1 < clause.end
+                && is_a_work(&items[i + 1]);
             if (is_a_work(&items[i]) || names_its_work) && opens_the_clause() {
                 state.measuring_a_thing = true;
                 return;
@@ -604,8 +607,9 @@ impl MeasureRules {
     /// Whether a clause holds a `future` word. A word of one character
     /// must start a word of the clause (将, 将于, 拟建), not end or fill one:
     /// 虚拟, 主要 and 重要 speak of no future; nor do the words of
-    /// `not_future` (要素, 预计面积), nor words that open with one (将军庙).
-    fn speaks_of_the_future(&self, clause: &[Item], words: &str) -> bool {
+    /// `not_future` (要素, 预计面积), nor words that open with one (将军庙),
+    /// nor a 将 that `disposes` reads as 把.
+    fn speaks_of_the_future(&self, clause: &[Item], words: &str, jiang_is_ba: bool) -> bool {
         // most clauses hold none of them: copy the words only for one that does
         let mut words = std::borrow::Cow::Borrowed(words);
         for w in &self.not_future {
@@ -613,7 +617,6 @@ impl MeasureRules {
                 words = std::borrow::Cow::Owned(words.replace(w.as_str(), ""));
             }
         }
-        let jiang_is_ba = self.disposes(clause);
         self.future.iter().any(|cue| {
             if cue.chars().count() == 1 {
                 clause.iter().filter_map(Item::word).any(|word| {
@@ -1168,14 +1171,15 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     }
     const GOVERNING: &[&str] = &[
         "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同",
-        "位于", "地处", // 居大湾区内地城市首位, 位居全国前列: the field of a rank
-        "居", "位居", "位列", "居于", "跻身",
+        "位于", "地处",
         // 以西宁为核心, 立足黄河流域…, 依托雄安新区…: what a plan builds on
         // is not its subject
         "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",
         // 中欧班列…开往波兰马拉舍维奇，…累计开行突破9万列: where a train,
         // a ship or goods go is not what is counted
         "开往", "驶往", "发往", "运往", "飞往", "前往", "销往", "抵达", "到达", "运抵",
+        // 居大湾区内地城市首位, 位居全国前列: the field of a rank
+        "居", "位居", "位列", "居于", "跻身",
     ];
     // 西起山西…，东至山东日照港的瓦日铁路: the ends of a route are no
     // subject of its figures, every division of them written together
@@ -1379,9 +1383,6 @@ fn date_of(item: &Item) -> Option<DateSpan> {
     }
 }
 
-/// The words right after the value at `i`, up to three, before a clause
-/// break or 的: the noun it counts, its head last (个新兴特色产业,
-/// 个冰雪产业聚集区).
 /// The last word of the noun phrase right after the count at `i` (80多项
 /// 具体任务 → 任务): nouns and their modifiers, up to five words.
 fn head_noun(items: &[Item], i: usize) -> Option<&str> {
@@ -1396,6 +1397,9 @@ fn head_noun(items: &[Item], i: usize) -> Option<&str> {
         .last()
 }
 
+/// The words right after the value at `i`, up to three, before a clause
+/// break or 的: the noun it counts, its head last (个新兴特色产业,
+/// 个冰雪产业聚集区).
 fn noun_after(items: &[Item], i: usize) -> Vec<&str> {
     items[i + 1..]
         .iter()
