@@ -1169,6 +1169,11 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     if items.get(i + 1).and_then(Item::word) == Some("段") {
         return None;
     }
+    // 北京援建下的和田…: the place after 的 is the subject, unless it opens
+    // a list (江苏沿湖的苏州、无锡、常州三地 stays 江苏's)
+    if let Some(head) = qualified_division(items, i).and_then(|head| subject_at(items, head, registry, people)) {
+        return Some(head);
+    }
     const GOVERNING: &[&str] = &[
         "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同",
         "位于", "地处",
@@ -1381,6 +1386,25 @@ fn date_of(item: &Item) -> Option<DateSpan> {
         }
         _ => None,
     }
+}
+
+/// The division that the division at `i` only qualifies: 北京援建下的和田
+/// 建起…产业集群, 上海对口支援的喀什…, 广东省的深圳市…: the clause is about
+/// the place after 的, a few words on, not the one that helps or holds it.
+fn qualified_division(items: &[Item], i: usize) -> Option<usize> {
+    let division = |item: &Item| matches!(item, Item::Entity { class, .. } if class.is_administrative());
+    if !division(&items[i]) {
+        return None;
+    }
+    // up to three words before 的, none of them a clause break
+    let de = i
+        + 1
+        + items[i + 1..]
+            .iter()
+            .take(4)
+            .take_while(|item| item.word().is_some() && !item.is_clause_break())
+            .position(|item| item.word() == Some("的"))?;
+    items.get(de + 1).is_some_and(division).then_some(de + 1)
 }
 
 /// The last word of the noun phrase right after the count at `i` (80多项
