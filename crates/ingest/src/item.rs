@@ -54,6 +54,12 @@ impl Item {
         matches!(self.word(), Some("。" | "！" | "？" | "!" | "?"))
     }
 
+    /// Whether this is the mention of an administrative division (a
+    /// country, province, city or county).
+    pub fn is_a_division(&self) -> bool {
+        matches!(self, Item::Entity { class, .. } if class.is_administrative())
+    }
+
     /// The entity index of an entity item.
     pub fn entity(&self) -> Option<usize> {
         match self {

@@ -1191,9 +1191,8 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // (西起山西吕梁市兴县)
     const ROUTE_ENDS: &[&str] =
         &["起", "至", "西起", "东起", "南起", "北起", "东至", "西至", "南至", "北至", "途经", "通往", "直达"];
-    let division = |at: usize| matches!(&items[at], Item::Entity { class, .. } if class.is_administrative());
     let mut chain_start = i;
-    while chain_start > 0 && division(chain_start) && division(chain_start - 1) {
+    while chain_start > 0 && items[chain_start].is_a_division() && items[chain_start - 1].is_a_division() {
         chain_start -= 1;
     }
     let route_end = chain_start > 0 && items[chain_start - 1].word().is_some_and(|w| ROUTE_ENDS.contains(&w));
@@ -1247,8 +1246,7 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     // the name of a park or data center only say where it lies; the park
     // is the subject (unless governed together: 设立河北雄安…基金)
     if class.is_administrative() {
-        let divisions = |item: &&Item| matches!(item, Item::Entity { class, .. } if class.is_administrative());
-        let places = items[i + 1..].iter().take_while(divisions);
+        let places = items[i + 1..].iter().take_while(|item| item.is_a_division());
         let next = i + 1 + places.count();
         let located = |class: &EntityClass| matches!(class, EntityClass::Park | EntityClass::DataCenter);
         if matches!(items.get(next), Some(Item::Entity { class, .. }) if located(class)) {
@@ -1392,8 +1390,7 @@ fn date_of(item: &Item) -> Option<DateSpan> {
 /// 建起…产业集群, 上海对口支援的喀什…, 广东省的深圳市…: the clause is about
 /// the place after 的, a few words on, not the one that helps or holds it.
 fn qualified_division(items: &[Item], i: usize) -> Option<usize> {
-    let division = |item: &Item| matches!(item, Item::Entity { class, .. } if class.is_administrative());
-    if !division(&items[i]) {
+    if !items[i].is_a_division() {
         return None;
     }
     // up to three words before 的, none of them a clause break
@@ -1404,7 +1401,7 @@ fn qualified_division(items: &[Item], i: usize) -> Option<usize> {
             .take(4)
             .take_while(|item| item.word().is_some() && !item.is_clause_break())
             .position(|item| item.word() == Some("的"))?;
-    items.get(de + 1).is_some_and(division).then_some(de + 1)
+    items.get(de + 1).is_some_and(Item::is_a_division).then_some(de + 1)
 }
 
 /// The last word of the noun phrase right after the count at `i` (80多项

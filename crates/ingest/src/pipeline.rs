@@ -1100,7 +1100,7 @@ impl Prepared<'_> {
 type Span = (usize, usize, Item);
 
 fn is_division(span: &Span) -> bool {
-    matches!(&span.2, Item::Entity { class, .. } if class.is_administrative())
+    span.2.is_a_division()
 }
 
 /// Folds runs of divisions that name something else (a route, a port)
