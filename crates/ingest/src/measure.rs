@@ -424,6 +424,7 @@ impl MeasureRules {
         }
         let Some(subject) = subject.or_else(|| self.settled_in(items, clause.clone())) else { return };
         let quantities: Vec<usize> = clause.clone().filter(|&i| matches!(items[i], Item::Quantity(_))).collect();
+        let respective = respective_subjects(items, clause.clone());
         let mut listed_indicator = String::new();
         for (n, &i) in quantities.iter().enumerate() {
             let Item::Quantity(q) = &items[i] else { continue };
@@ -463,6 +464,7 @@ impl MeasureRules {
                 .flatten()
                 .filter(|&e| input.registry.entities[e].class.is_place())
                 .or(summed_for)
+                .or_else(|| respective.iter().find(|(q, _)| *q == i).map(|(_, e)| *e))
                 .unwrap_or(subject);
             let name = input.registry.entities[owner].name.clone();
             // 从现在的2.65%提高到3.25%: a goal's starting point is today's value
@@ -959,16 +961,23 @@ impl MeasureRules {
     }
 
     /// Whether the noun phrase after the value at `i` (past a 的) ends in
-    /// one of `unnamed_works` before any verb, name or other number: the
-    /// value is that work's (10万千瓦光热电站, 总投资150亿元的光伏超级工厂).
+    /// one of `unnamed_works` before any name, other number or (without a
+    /// 的) verb: the value is that work's (10万千瓦光热电站, 总投资150亿元的
+    /// 光伏超级工厂). After 的 the phrase is a noun's even where jieba
+    /// tags a word of it a verb (总投资20亿元的航空发动机维修基地项目).
     fn sizes_an_unnamed_work(&self, items: &[Item], i: usize) -> bool {
-        let start = if items.get(i + 1).and_then(Item::word) == Some("的") { i + 2 } else { i + 1 };
+        let after_de = items.get(i + 1).and_then(Item::word) == Some("的");
+        let start = if after_de { i + 2 } else { i + 1 };
         items
             .iter()
             .skip(start)
             .take(6)
             .map_while(|item| match item {
-                Item::Word { text, pos } if !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => Some(text.as_str()),
+                Item::Word { text, pos }
+                    if !pos.starts_with(['w', 'x', 'u', 'p', 'c']) && (after_de || !pos.starts_with('v')) =>
+                {
+                    Some(text.as_str())
+                }
                 _ => None,
             })
             .any(|word| self.unnamed_works.iter().any(|w| word.ends_with(w.as_str())))
@@ -1026,6 +1035,33 @@ impl MeasureRules {
         let text = ["左右", "以上"].iter().find_map(|c| text.strip_prefix(c)).unwrap_or(text);
         text.to_string()
     }
+}
+
+/// 北京城市副中心和雄安新区固定资产投资分别增长13.5%、12.8%: where a
+/// list of names opens the sentence and 分别 comes before
+/// as many values in the clause, each value is its name's, in order. Pairs
+/// of (value's item, entity).
+fn respective_subjects(items: &[Item], clause: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+    let Some(respectively) = clause.clone().find(|&i| items[i].word() == Some("分别")) else {
+        return Vec::new();
+    };
+    let values: Vec<usize> = (respectively..clause.end).filter(|&i| matches!(items[i], Item::Quantity(_))).collect();
+    let before_numbers = items.iter().take_while(|item| !matches!(item, Item::Quantity(_))).count();
+    let joiner = |item: &Item| matches!(item.word(), Some("、" | "和" | "与" | "及"));
+    let Some(first) = (0..before_numbers).find(|&i| items[i].entity().is_some()) else { return Vec::new() };
+    let mut members = vec![first];
+    let mut at = first + 1;
+    while at + 1 < before_numbers && joiner(&items[at]) && items[at + 1].entity().is_some() {
+        members.push(at + 1);
+        at += 2;
+    }
+    // the list is what the sentence is about, not governed (对东盟、欧盟…)
+    let governed =
+        first > 0 && matches!(items[first - 1].word(), Some("对" | "向" | "与" | "和" | "在" | "从" | "据" | "同"));
+    if members.len() < 2 || values.len() != members.len() || governed {
+        return Vec::new();
+    }
+    values.into_iter().zip(members.iter().filter_map(|&m| items[m].entity())).collect()
 }
 
 /// Where the list a clause ending at `clause_end` opens ends: the clause
@@ -1112,7 +1148,11 @@ fn locale(clause: &[Item]) -> Option<usize> {
     if first.word() != Some("在") || !last.is_clause_break() || names.is_empty() {
         return None;
     }
-    if names.iter().all(is_a_where) { names.last().and_then(Item::entity) } else { None }
+    // 在安徽皖北阜阳，: a region inside the chain narrows it, the last
+    // division is where
+    let region = |item: &Item| matches!(item, Item::Entity { class: EntityClass::Region, .. });
+    let (inner, place) = names.split_at(names.len() - 1);
+    if inner.iter().all(|n| is_a_where(n) || region(n)) && is_a_where(&place[0]) { place[0].entity() } else { None }
 }
 
 /// Whether an item names where things are: a division, a park or a data

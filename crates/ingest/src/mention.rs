@@ -314,8 +314,31 @@ impl EntityRules {
         // the stem, with the word its end lies in (北京大|学: 北京大学)
         let stem_end = found.start + self.stem(&sentence[found.start..found.end]).len();
         let end = tokens.iter().find(|t| t.start < stem_end && t.end > stem_end).map_or(stem_end, |t| t.end);
-        has_proper_part(tokens, found.start, end, known)
-            || tokens.iter().any(|t| t.start == found.start && matches!(t.text, "市" | "省" | "县"))
+        if has_proper_part(tokens, found.start, end, known)
+            && !self.only_a_programmes_part(found, sentence, stem_end, known)
+        {
+            return true;
+        }
+        tokens.iter().any(|t| t.start == found.start && matches!(t.text, "市" | "省" | "县"))
+    }
+
+    /// Whether the only name in a park's, programme's or project's stem is
+    /// a programme's and the rest of it is generic: “东数西算”算力枢纽, 东数西算
+    /// 示范区, 一带一路重点项目 are parts or kinds of the programme, no names
+    /// (南水北调中线工程 and 西气东输四线…管道工程 are).
+    fn only_a_programmes_part(&self, found: &Found, sentence: &[char], stem_end: usize, known: &[Found]) -> bool {
+        if !matches!(found.class, EntityClass::Park | EntityClass::Program | EntityClass::Project) {
+            return false;
+        }
+        let inside: Vec<&Found> = known.iter().filter(|k| k.start >= found.start && k.end <= found.end).collect();
+        if inside.is_empty() || inside.iter().any(|k| k.class != EntityClass::Program) {
+            return false;
+        }
+        let rest: Vec<char> = (found.start..stem_end)
+            .filter(|&at| !inside.iter().any(|k| (k.start..k.end).contains(&at)))
+            .map(|at| sentence[at])
+            .collect();
+        !self.is_distinctive(&rest)
     }
 
     fn name_before(
@@ -424,6 +447,17 @@ impl EntityRules {
         let names_a_place =
             known.iter().any(|k| k.class.is_administrative() && k.start >= start && k.end <= suffix_start);
         if depth != 0 || !(names_a_place || self.is_distinctive(&sentence[start..suffix_start])) {
+            return None;
+        }
+        // 国家“东数西算”工程: generic words before a name the lexicon knows
+        // describe it; the lexicon's name stands
+        let generic_before_known = known.iter().any(|k| {
+            k.end == end
+                && k.start > start
+                && tokens.iter().any(|t| t.end == k.start)
+                && tokens.iter().filter(|t| t.start >= start && t.end <= k.start).all(|t| self.generic.contains(t.text))
+        });
+        if generic_before_known {
             return None;
         }
         let name: String = sentence[start..end].iter().collect();

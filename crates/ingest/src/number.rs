@@ -458,6 +458,12 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // 十四五, 十六五: a five-year plan's name, even where a mark before
+        // it lets it start a number (“十五五”“十六五”三个五年)
+        if is_five_year_plan(&chars[i..]) {
+            i += 3;
+            continue;
+        }
         // 突破万家, 超亿元: a bare 万 or 亿 may start one (numeral_at
         // reads it only after a comparator)
         let starts_number = is_digit(chars[i]) || is_cn_numeral(chars[i]) || matches!(chars[i], '万' | '亿');
@@ -476,6 +482,11 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
         i += 1;
     }
     found
+}
+
+/// Whether `chars` open with the name of a five-year plan (十一五 … 十六五).
+fn is_five_year_plan(chars: &[char]) -> bool {
+    matches!(chars, ['十', n, '五', ..] if "一二三四五六七八九".contains(*n))
 }
 
 /// Whether `chars[at]` is inside a number rather than at its start: 12.5 is
@@ -789,6 +800,7 @@ mod tests {
         // years, months, days: dates and durations, no quantity
         assert!(find_quantities("2023-2025年").is_empty());
         assert!(find_quantities("“十四五”（2021—2025年）").is_empty());
+        assert!(find_quantities("十四五 十五五 十六五三个五年").is_empty());
         assert!(find_quantities("1—2月份").is_empty());
         assert!(find_quantities("3至5年").is_empty());
         assert!(find_quantities("010-12345678").is_empty());

@@ -41,7 +41,9 @@ impl TitleSet for EntityRules {
 }
 
 /// Quote marks are dropped before matching so that `“创坝”园区` reads as a
-/// name; offsets of evidence still refer to the original sentence.
+/// name; offsets of evidence still refer to the original sentence. Two
+/// quoted things side by side (“公司+合作社+农户”“公司+农民经纪人+农户”) are
+/// read as a list, so that no name runs from one into the other.
 const QUOTES: &[char] = &['“', '”', '‘', '’', '"', '「', '」', '『', '』'];
 
 impl Pipeline {
@@ -262,7 +264,8 @@ impl Pipeline {
     }
 
     fn prepare<'a>(&self, sentence: &Sentence<'a>) -> Prepared<'a> {
-        let text: String = sentence.text.chars().filter(|c| !QUOTES.contains(c)).collect();
+        let text: String =
+            sentence.text.replace("”“", " ").replace("’‘", " ").chars().filter(|c| !QUOTES.contains(c)).collect();
         let chars: Vec<char> = text.chars().collect();
         Prepared { sentence: sentence.clone(), text, chars }
     }
@@ -867,6 +870,12 @@ impl Pipeline {
                                 if *within && !is_within(registry, &items[s], &items[o]) {
                                     continue;
                                 }
+                                let firms_only =
+                                    |cap: &str| caps[cap].last().is_some_and(|&i| qualifies_firms(&items[i + 1..]));
+                                if *relation == Relation::CooperatesWith && (firms_only(subject) || firms_only(object))
+                                {
+                                    continue;
+                                }
                                 facts.push(Fact::Relation {
                                     subject: sn,
                                     relation: *relation,
@@ -1051,6 +1060,30 @@ impl DivisionContext {
 /// Cuts each word in two where `cut_at` says (a byte offset into its text),
 /// tagging the parts with `tags`: the words jieba joins that the lexicon
 /// reads as two names.
+/// Whether the words after a place (or the last of a list of places) make
+/// it only say whose firms sign or work together (新疆与哈萨克斯坦、乌兹别克斯坦
+/// 三国企业签署…, 中国企业与…合作): the partners are firms the text does not
+/// name, not the places.
+fn qualifies_firms(after: &[Item]) -> bool {
+    const FIRMS: &[&str] = &["企业", "公司", "客商", "厂商", "商会"];
+    // the words as one text (jieba cuts 两国企业 as 两|国企|业)
+    let text: String = after
+        .iter()
+        .take(4)
+        .map_while(|item| match item {
+            Item::Quantity(q) => Some(q.quantity.text.as_str()),
+            _ => item.word(),
+        })
+        .collect();
+    let rest = text.strip_prefix('等').unwrap_or(&text);
+    let counted = rest.trim_start_matches(|c: char| "两二三四五六七八九十多各几".contains(c) || c.is_ascii_digit());
+    let rest = match counted.strip_prefix('国') {
+        Some(after_countries) if counted.len() < rest.len() => after_countries,
+        _ => rest,
+    };
+    FIRMS.iter().any(|f| rest.starts_with(f))
+}
+
 fn split_words<'a>(
     tokens: Vec<Token<'a>>,
     tags: (&'static str, &'static str),
@@ -1258,7 +1291,31 @@ impl Focus {
         let main = registry.most_mentioned(class);
         let main_named_here = main.is_some_and(|m| self.in_paragraph.contains(&m));
         let named_here_instead = recent.filter(|(.., paragraph)| *paragraph == self.paragraph && !main_named_here);
+        if named_here_instead.is_none() && !main_named_here {
+            if let Some(province) = self.province_of_paragraph_cities(class, registry).filter(|&p| Some(p) != main) {
+                return Some(province);
+            }
+        }
         named_here_instead.or(recent.filter(|_| main.is_none())).map(|(_, e, _)| *e).or(main)
+    }
+
+    /// For 全省: the province of the article that holds every city and
+    /// county the paragraph names, where it names no province (a digest's
+    /// paragraph on 十堰、襄阳…宜昌、荆州 in an article on 湖北 and 湖南:
+    /// 全省 is 湖北).
+    fn province_of_paragraph_cities(&self, class: EntityClass, registry: &Registry) -> Option<usize> {
+        if class != EntityClass::Province {
+            return None;
+        }
+        let provinces: Vec<usize> =
+            (0..registry.entities.len()).filter(|&e| registry.entities[e].class == EntityClass::Province).collect();
+        let mut holding = self
+            .in_paragraph
+            .iter()
+            .filter(|&&e| matches!(registry.entities[e].class, EntityClass::City | EntityClass::County))
+            .map(|&city| provinces.iter().copied().find(|&p| registry.is_within(city, p)));
+        let first = holding.next()??;
+        holding.all(|p| p == Some(first)).then_some(first)
     }
 }
 

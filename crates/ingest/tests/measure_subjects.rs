@@ -84,6 +84,10 @@ fn whole_province_in_a_digest_means_the_province_of_its_paragraph() {
     // where the paragraph names the article's province too, it stays
     let text = "四川省粮食生产形势良好，四川省产量达到700亿斤。\n陕西和四川合作。截至目前，全省已收获小麦1500万亩。";
     assert_eq!(subjects_of_numbers(text), ["四川省", "四川省"]);
+    // a paragraph that names only cities of the other province the article
+    // names: 全省 is that province
+    let text = "四川省粮食生产形势良好，四川省产量达到700亿斤，四川与陕西签约。\n汉中、安康等地夏粮收获进展顺利。截至目前，全省已收获小麦1500万亩。";
+    assert_eq!(subjects_of_numbers(text), ["四川省", "陕西省"]);
 }
 
 #[test]
