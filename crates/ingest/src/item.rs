@@ -44,6 +44,16 @@ impl Item {
         }
     }
 
+    /// The text of a word or, as written, of a number (10个千亿级: 千亿 is
+    /// read as a number; 两国 may be one).
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Item::Word { text, .. } => Some(text),
+            Item::Quantity(q) => Some(&q.quantity.text),
+            _ => None,
+        }
+    }
+
     /// Whether this is a word that ends a clause (，；：。).
     pub fn is_clause_break(&self) -> bool {
         matches!(self.word(), Some("，" | "；" | "：" | "。" | "！" | "？" | "," | ";" | "!" | "?"))

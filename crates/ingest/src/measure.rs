@@ -821,14 +821,7 @@ impl MeasureRules {
     fn is_not_a_value(&self, items: &[Item], i: usize, later_value: bool) -> bool {
         // a number after the value counts as its text (10个千亿级产业: 千亿
         // is read as a number); four items reach 3个新的万亿级
-        let next: String = items[i + 1..]
-            .iter()
-            .take(4)
-            .map_while(|item| match item {
-                Item::Quantity(q) => Some(q.quantity.text.as_str()),
-                _ => item.word(),
-            })
-            .collect();
+        let next: String = items[i + 1..].iter().take(4).map_while(Item::text).collect();
         let previous = if i > 0 { items[i - 1].word().unwrap_or("") } else { "" };
         // 总投资528亿元的560个项目: a sum over what follows is a value
         // even before 的
@@ -1037,10 +1030,10 @@ impl MeasureRules {
     }
 }
 
-/// 北京城市副中心和雄安新区固定资产投资分别增长13.5%、12.8%: where a
-/// list of names opens the sentence and 分别 comes before
-/// as many values in the clause, each value is its name's, in order. Pairs
-/// of (value's item, entity).
+/// 北京城市副中心和雄安新区固定资产投资分别增长13.5%、12.8%: where a list of
+/// names opens the sentence and 分别 comes before as many values in the
+/// clause, each value is its name's, in order. Pairs of (value's item,
+/// entity).
 fn respective_subjects(items: &[Item], clause: std::ops::Range<usize>) -> Vec<(usize, usize)> {
     let Some(respectively) = clause.clone().find(|&i| items[i].word() == Some("分别")) else {
         return Vec::new();

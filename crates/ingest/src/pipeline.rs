@@ -42,8 +42,8 @@ impl TitleSet for EntityRules {
 
 /// Quote marks are dropped before matching so that `“创坝”园区` reads as a
 /// name; offsets of evidence still refer to the original sentence. Two
-/// quoted things side by side (“公司+合作社+农户”“公司+农民经纪人+农户”) are
-/// read as a list, so that no name runs from one into the other.
+/// quoted things side by side (“公司+合作社+农户”“公司+农民经纪人+农户”) keep
+/// a space between them, so that no name runs from one into the other.
 const QUOTES: &[char] = &['“', '”', '‘', '’', '"', '「', '」', '『', '』'];
 
 impl Pipeline {
@@ -1057,9 +1057,6 @@ impl DivisionContext {
     }
 }
 
-/// Cuts each word in two where `cut_at` says (a byte offset into its text),
-/// tagging the parts with `tags`: the words jieba joins that the lexicon
-/// reads as two names.
 /// Whether the words after a place (or the last of a list of places) make
 /// it only say whose firms sign or work together (新疆与哈萨克斯坦、乌兹别克斯坦
 /// 三国企业签署…, 中国企业与…合作): the partners are firms the text does not
@@ -1067,14 +1064,7 @@ impl DivisionContext {
 fn qualifies_firms(after: &[Item]) -> bool {
     const FIRMS: &[&str] = &["企业", "公司", "客商", "厂商", "商会"];
     // the words as one text (jieba cuts 两国企业 as 两|国企|业)
-    let text: String = after
-        .iter()
-        .take(4)
-        .map_while(|item| match item {
-            Item::Quantity(q) => Some(q.quantity.text.as_str()),
-            _ => item.word(),
-        })
-        .collect();
+    let text: String = after.iter().take(4).map_while(Item::text).collect();
     let rest = text.strip_prefix('等').unwrap_or(&text);
     let counted = rest.trim_start_matches(|c: char| "两二三四五六七八九十多各几".contains(c) || c.is_ascii_digit());
     let rest = match counted.strip_prefix('国') {
@@ -1084,6 +1074,9 @@ fn qualifies_firms(after: &[Item]) -> bool {
     FIRMS.iter().any(|f| rest.starts_with(f))
 }
 
+/// Cuts each word in two where `cut_at` says (a byte offset into its text),
+/// tagging the parts with `tags`: the words jieba joins that the lexicon
+/// reads as two names.
 fn split_words<'a>(
     tokens: Vec<Token<'a>>,
     tags: (&'static str, &'static str),
