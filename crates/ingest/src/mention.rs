@@ -449,6 +449,23 @@ impl EntityRules {
         if depth != 0 || !(names_a_place || self.is_distinctive(&sentence[start..suffix_start])) {
             return None;
         }
+        // 河南计划新开工交通重大项目28个, 城中村改造项目1000多个: projects
+        // counted right after the word are a kind, no name (a named work, a
+        // park or a programme may well be followed by a count)
+        let counted_after = crate::number::count_of_things_end(sentence, end).is_some();
+        if counted_after && sentence[suffix_start..end] == ['项', '目'] {
+            return None;
+        }
+        // 美丽中国先行区, 数字中国示范区: a slogan (a label word and a
+        // place) names no park, programme or body
+        let slogan = tokens.iter().any(|t| {
+            t.start == start
+                && self.label_openers.contains(t.text)
+                && known.iter().any(|k| k.class.is_administrative() && k.start == t.end && k.end == suffix_start)
+        });
+        if slogan {
+            return None;
+        }
         // 国家“东数西算”工程: generic words before a name the lexicon knows
         // describe it; the lexicon's name stands
         let generic_before_known = known.iter().any(|k| {
