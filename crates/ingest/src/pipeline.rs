@@ -264,10 +264,11 @@ impl Pipeline {
     }
 
     fn prepare<'a>(&self, sentence: &Sentence<'a>) -> Prepared<'a> {
-        let text: String =
-            sentence.text.replace("”“", " ").replace("’‘", " ").chars().filter(|c| !QUOTES.contains(c)).collect();
+        let spaced = sentence.text.replace("”“", " ").replace("’‘", " ");
+        let text: String = spaced.chars().filter(|c| !QUOTES.contains(c)).collect();
         let chars: Vec<char> = text.chars().collect();
-        Prepared { sentence: sentence.clone(), text, chars }
+        let quoted = quoted_spans(&spaced);
+        Prepared { sentence: sentence.clone(), text, chars, quoted }
     }
 
     /// Pass one: lexicon words, suffix names, plan titles, people, layouts
@@ -377,6 +378,9 @@ impl Pipeline {
         found.retain(|f| {
             !titles.iter().any(|t| t.start <= f.start && f.end <= t.end && (f.start, f.end) != (t.start, t.end))
         });
+        // 推动一批“小而美”的数字经济合作项目: no name starts inside a quoted
+        // phrase and runs out of it (美的 is a company, 美的…项目 a project)
+        found.retain(|f| !p.quoted.iter().any(|q| q.start < f.start && f.start < q.end && f.end > q.end));
         // a name inside a longer one is not a mention of its own
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut covered_to = 0;
@@ -1057,6 +1061,27 @@ impl DivisionContext {
     }
 }
 
+/// The spans, in the characters left once quote marks are dropped, that
+/// stood between an opening and a closing quote mark (“…”, ‘…’, 「…」, 『…』).
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open = None;
+    let mut at = 0;
+    for c in text.chars() {
+        match c {
+            '“' | '‘' | '「' | '『' => open = Some(at),
+            '”' | '’' | '」' | '』' => {
+                if let Some(start) = open.take() {
+                    spans.push(start..at);
+                }
+            }
+            _ if QUOTES.contains(&c) => {}
+            _ => at += 1,
+        }
+    }
+    spans
+}
+
 /// Whether the words after a place (or the last of a list of places) make
 /// it only say whose firms sign or work together (新疆与哈萨克斯坦、乌兹别克斯坦
 /// 三国企业签署…, 中国企业与…合作): the partners are firms the text does not
@@ -1107,6 +1132,8 @@ struct Prepared<'a> {
     sentence: Sentence<'a>,
     text: String,
     chars: Vec<char>,
+    /// The spans of `chars` that stood in quote marks.
+    quoted: Vec<std::ops::Range<usize>>,
 }
 
 impl Prepared<'_> {
