@@ -33,6 +33,9 @@ impl LexiconEntry {
 pub struct Lexicon {
     entries: Vec<LexiconEntry>,
     by_surface: HashMap<String, usize>,
+    /// The divisions whose short form names another one first (朝阳:
+    /// 朝阳市 first, 朝阳区 and 朝阳县 here).
+    shadowed: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -100,8 +103,15 @@ impl Lexicon {
                 Some(&other)
                     if self.entries[other].name == alias
                         || !self.entries[other].class.is_administrative()
-                        || rank(&self.entries[other]) >= own_rank => {}
-                _ => {
+                        || rank(&self.entries[other]) >= own_rank =>
+                {
+                    self.shadowed.entry(alias).or_default().push(at);
+                }
+                Some(&other) => {
+                    self.shadowed.entry(alias.clone()).or_default().push(other);
+                    self.by_surface.insert(alias, at);
+                }
+                None => {
                     self.by_surface.insert(alias, at);
                 }
             }
@@ -111,6 +121,14 @@ impl Lexicon {
     /// The entry a name or alias refers to.
     pub fn get(&self, surface: &str) -> Option<&LexiconEntry> {
         self.by_surface.get(surface).map(|&i| &self.entries[i])
+    }
+
+    /// The other entries a short form may name, besides the one [`get`]
+    /// gives (朝阳: 朝阳区 and 朝阳县 besides 朝阳市).
+    ///
+    /// [`get`]: Self::get
+    pub fn shadowed(&self, surface: &str) -> impl Iterator<Item = &LexiconEntry> {
+        self.shadowed.get(surface).into_iter().flatten().map(|&i| &self.entries[i])
     }
 
     /// Every entry.

@@ -309,7 +309,7 @@ impl Pipeline {
         for k in 0..tokens.len() {
             let (before, rest) = tokens.split_at_mut(k);
             let (t, after) = rest.split_first_mut().expect("k is within tokens");
-            if let Some(entry) = self.lexicon.get(t.text) {
+            if let Some(entry) = self.lexicon_entry(t.text, context) {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
                     continue;
                 }
@@ -389,12 +389,16 @@ impl Pipeline {
             covered_to = covered_to.max(f.end);
             keep
         });
-        for f in &found {
-            let (f, province) = match self.leading_province(tokens, f, context) {
+        for written in &found {
+            let (f, province) = match self.leading_province(tokens, written, context) {
                 Some((province, rest)) => (rest, Some(self.register_found(&province, registry, context))),
-                None => (f.clone(), None),
+                None => (written.clone(), None),
             };
             let i = self.register_found(&f, registry, context);
+            // 辽宁北斗产业园 is 北斗产业园, in 辽宁, by its name as written too
+            if province.is_some() {
+                registry.add_written_name(i, &written.name);
+            }
             self.short_name_aliases(p, &f, i, registry);
             let place = self.place_in_name(tokens, &f, i, registry, context);
             // 安徽芜湖数据中心集群: 芜湖 lies in 安徽; 贵州贵安新区: the park does
@@ -413,8 +417,25 @@ impl Pipeline {
         self.discover_layouts(p, registry, name_facts);
     }
 
+    /// The lexicon's entry for a surface form in this article: a city's
+    /// short form names a county of the same short form instead where the
+    /// article names the county's city (or municipality) and not the city's
+    /// province (朝阳 in an article on 北京 is 朝阳区, not 辽宁's 朝阳市).
+    fn lexicon_entry(&self, surface: &str, context: &DivisionContext) -> Option<&crate::lexicon::LexiconEntry> {
+        let entry = self.lexicon.get(surface)?;
+        if entry.name == surface || entry.class != EntityClass::City || context.names_the_province_of(entry) {
+            return Some(entry);
+        }
+        // (长沙县 lies in 长沙市: the city's own short form names the city)
+        let rival = |e: &&crate::lexicon::LexiconEntry| {
+            e.class == EntityClass::County && !e.lies_within(entry) && context.names_the_city_of(e)
+        };
+        let county = self.lexicon.shadowed(surface).find(rival);
+        Some(county.unwrap_or(entry))
+    }
+
     fn register_found(&self, f: &Found, registry: &mut Registry, context: &DivisionContext) -> usize {
-        match self.lexicon.get(&f.name) {
+        match self.lexicon_entry(&f.name, context) {
             Some(entry) => {
                 // a name several divisions share (桥东区) takes the code the
                 // article's places point to, or none: never a guess
@@ -1041,6 +1062,21 @@ impl DivisionContext {
     /// province.
     fn admits(&self, entry: &crate::lexicon::LexiconEntry, surface: &str) -> bool {
         entry.class != EntityClass::County || entry.name == surface || self.grounds(entry).is_some()
+    }
+
+    /// Whether the article names the city a county lies in, or the
+    /// municipality (北京, 上海, 天津, 重庆) that holds it.
+    fn names_the_city_of(&self, entry: &crate::lexicon::LexiconEntry) -> bool {
+        const MUNICIPALITIES: &[&str] = &["11", "12", "31", "50"];
+        entry.adcodes.iter().any(|code| {
+            self.prefixes.contains(&code[..4])
+                || MUNICIPALITIES.contains(&&code[..2]) && self.prefixes.contains(&code[..2])
+        })
+    }
+
+    /// Whether the article names the province a division lies in.
+    fn names_the_province_of(&self, entry: &crate::lexicon::LexiconEntry) -> bool {
+        entry.adcodes.iter().any(|code| self.prefixes.contains(&code[..2]))
     }
 
     /// The one code of `entry` that lies in a named city, else the one

@@ -77,6 +77,15 @@ impl Registry {
         self.index(alias, i);
     }
 
+    /// Records a name the text wrote for entity `i` that the second pass
+    /// must not match as one (辽宁北斗产业园: 辽宁 and 北斗产业园 are read
+    /// apart, so 辽宁 still says where the park lies).
+    pub fn add_written_name(&mut self, i: usize, name: &str) {
+        if !name.is_empty() && self.entities[i].name != name {
+            self.entities[i].aliases.insert(name.to_string());
+        }
+    }
+
     fn index(&mut self, surface: &str, i: usize) {
         self.by_surface.insert(surface.to_string(), i);
         if let Some(first) = surface.chars().next() {
