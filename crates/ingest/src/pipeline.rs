@@ -828,11 +828,12 @@ impl Pipeline {
         !THE_PLACE.iter().any(|g| name.ends_with(g)) && self.segmenter.known_tag(&name).is_some_and(|tag| tag == "nt")
     }
 
-    /// Whether `previous` names the province `entry` lies in (山西 before
-    /// 大同).
+    /// Whether `previous` names the province a city lies in (山西 before
+    /// 大同). A county's short form that is mostly a common word is one
+    /// even there (辽宁振兴 is 辽宁's revival, 杭州西湖 the lake).
     fn follows_its_province(&self, entry: &crate::lexicon::LexiconEntry, previous: Option<&Token<'_>>) -> bool {
         let province = previous.and_then(|t| self.lexicon.get(t.text)).filter(|e| e.class == EntityClass::Province);
-        province.is_some_and(|province| entry.lies_within(province))
+        entry.class != EntityClass::County && province.is_some_and(|province| entry.lies_within(province))
     }
 
     /// A word jieba keeps whole that is a division's name and a facility
