@@ -407,6 +407,12 @@ impl EntityRules {
                 }
             }
         }
+        // 2000万亩玉米高产示范区, 2024年度…: no name starts inside a number
+        // or a date (万亩…, 年度…; after a year a name may: 2024长三角G60…)
+        if start > 0 && sentence[start - 1].is_ascii_digit() && "万亿千百年月日个多余".contains(sentence[start])
+        {
+            return None;
+        }
         // 10项雄安新区…, 17个智算中心, 6万亿元地方政府: a count before a
         // name counts it, it opens no name
         if let Some(end) = crate::number::count_end(sentence, start).filter(|&end| end <= suffix_start) {
