@@ -509,6 +509,13 @@ impl EntityRules {
         if tokens.iter().any(|t| t.end == start && DEMONSTRATIVES.contains(&t.text)) {
             return None;
         }
+        // 这里的红树林营造工程: the thing of the place just spoken of
+        let of_here = tokens.iter().position(|t| t.end == start).is_some_and(|k| {
+            k >= 1 && tokens[k].text == "的" && matches!(tokens[k - 1].text, "这里" | "那里" | "这儿")
+        });
+        if of_here {
+            return None;
+        }
         let built =
             class == EntityClass::Program && name.ends_with("工程") && self.is_a_work(&sentence[start..suffix_start]);
         // 文化和旅游部数据中心: a ministry's data centre is its statistics

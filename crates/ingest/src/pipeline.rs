@@ -199,9 +199,10 @@ impl Pipeline {
                 if let Item::Entity { entity, surface, class } = item {
                     focus.seen(*entity, &registry);
                     // 我国 refers to 中国 without naming it; 成都 in 成都世运会
-                    // names the event, as a place inside any name does, and
-                    // 台湾 in 台湾问题 is part of a label
-                    let place = class.is_administrative() || *class == EntityClass::Region;
+                    // (and the park 中关村 in 中关村论坛) names the event, as a
+                    // place inside any name does, and 台湾 in 台湾问题 is part
+                    // of a label
+                    let place = class.is_administrative() || matches!(class, EntityClass::Region | EntityClass::Park);
                     let in_a_label =
                         || items.get(i + 1).and_then(Item::word).is_some_and(|w| self.entity_rules.is_label(w));
                     let names_it = !self.entity_rules.only_refers(surface)
