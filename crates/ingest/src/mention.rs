@@ -509,6 +509,11 @@ impl EntityRules {
         if tokens.iter().any(|t| t.end == start && DEMONSTRATIVES.contains(&t.text)) {
             return None;
         }
+        // 华西第二医院西藏医院 cut at the ordinal: a stem that opens on a
+        // class suffix (医院西藏…) is the tail of a longer name, no name
+        if tokens.iter().any(|t| t.start == start && t.end < suffix_start && self.is_suffix(t.text)) {
+            return None;
+        }
         // 这里的红树林营造工程: the thing of the place just spoken of
         let of_here = tokens.iter().position(|t| t.end == start).is_some_and(|k| {
             k >= 1 && tokens[k].text == "的" && matches!(tokens[k - 1].text, "这里" | "那里" | "这儿")
