@@ -28,6 +28,11 @@ pub struct MeasureRules {
     /// 电站): such a value is the work's, no measure of its place.
     #[serde(default)]
     pub unnamed_works: Vec<String>,
+    /// Measures of a counted group (客流量, 销售额): a count whose noun
+    /// phrase ends in one, before a later value, only says whose figure
+    /// that is (60个重点商圈客流量接近2100万人次).
+    #[serde(default)]
+    pub group_measures: Vec<String>,
     /// Verbs of disposal (作为, 纳入) that make a 将 before their object
     /// mean 把, not "will" (将数字化转型作为突破口).
     #[serde(default)]
@@ -837,6 +842,9 @@ impl MeasureRules {
         if !counts && self.sizes_an_unnamed_work(items, i) {
             return true;
         }
+        if counts && later_value && self.scopes_a_group_measure(items, i) {
+            return true;
+        }
         // 十万卡级智算集群: a class of size, read without the unit the
         // units do not know (a count of a level stays: 297个地级以上城市)
         let bare = matches!(&items[i], Item::Quantity(q) if q.quantity.unit.is_empty());
@@ -974,6 +982,22 @@ impl MeasureRules {
                 _ => None,
             })
             .any(|word| self.unnamed_works.iter().any(|w| word.ends_with(w.as_str())))
+    }
+
+    /// Whether the count at `i` opens the noun phrase of a group's measure,
+    /// with no verb, name or mark before the measure (60个重点商圈客流量…:
+    /// the districts whose footfall the next value gives; 300家企业实现营收…
+    /// counts the firms).
+    fn scopes_a_group_measure(&self, items: &[Item], i: usize) -> bool {
+        items
+            .iter()
+            .skip(i + 1)
+            .take(5)
+            .map_while(|item| match item {
+                Item::Word { text, pos } if !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => Some(text.as_str()),
+                _ => None,
+            })
+            .any(|word| self.group_measures.iter().any(|m| word.ends_with(m.as_str())))
     }
 
     /// Whether the rest of a clause after a count says it came to an event.

@@ -181,3 +181,21 @@ fn the_whole_city_after_a_county_level_city_is_that_city() {
     let text = "北京市加快建设，北京市发布政策。\n\n在福建福安，智慧农业平台辐射带动全市800多个农场走向数字化。";
     assert_eq!(subjects_of_numbers(text), ["福安市"]);
 }
+
+#[test]
+fn a_count_that_says_whose_the_next_figure_is_is_no_value() {
+    let extraction = common::extract(
+        &common::pipeline(),
+        "端午假期，邢台市12个重点商圈客流量接近210万人次，300家企业实现营收50亿元。",
+    );
+    let values: Vec<String> = extraction
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Observation { quantity, .. } => Some(quantity.text.clone()),
+            _ => None,
+        })
+        .collect();
+    // 12个 only says whose footfall 210万人次 is; 300家 counts the firms
+    assert_eq!(values, ["210万人次", "300家", "50亿元"]);
+}
