@@ -969,19 +969,7 @@ impl MeasureRules {
     fn sizes_an_unnamed_work(&self, items: &[Item], i: usize) -> bool {
         let after_de = items.get(i + 1).and_then(Item::word) == Some("的");
         let start = if after_de { i + 2 } else { i + 1 };
-        items
-            .iter()
-            .skip(start)
-            .take(6)
-            .map_while(|item| match item {
-                Item::Word { text, pos }
-                    if !pos.starts_with(['w', 'x', 'u', 'p', 'c']) && (after_de || !pos.starts_with('v')) =>
-                {
-                    Some(text.as_str())
-                }
-                _ => None,
-            })
-            .any(|word| self.unnamed_works.iter().any(|w| word.ends_with(w.as_str())))
+        noun_phrase(items, start, 6, after_de).any(|word| self.unnamed_works.iter().any(|w| word.ends_with(w.as_str())))
     }
 
     /// Whether the count at `i` opens the noun phrase of a group's measure,
@@ -989,15 +977,7 @@ impl MeasureRules {
     /// the districts whose footfall the next value gives; 300家企业实现营收…
     /// counts the firms).
     fn scopes_a_group_measure(&self, items: &[Item], i: usize) -> bool {
-        items
-            .iter()
-            .skip(i + 1)
-            .take(5)
-            .map_while(|item| match item {
-                Item::Word { text, pos } if !pos.starts_with(['v', 'w', 'x', 'u', 'p', 'c']) => Some(text.as_str()),
-                _ => None,
-            })
-            .any(|word| self.group_measures.iter().any(|m| word.ends_with(m.as_str())))
+        noun_phrase(items, i + 1, 5, false).any(|word| self.group_measures.iter().any(|m| word.ends_with(m.as_str())))
     }
 
     /// Whether the rest of a clause after a count says it came to an event.
@@ -1073,8 +1053,7 @@ fn respective_subjects(items: &[Item], clause: std::ops::Range<usize>) -> Vec<(u
         at += 2;
     }
     // the list is what the sentence is about, not governed (对东盟、欧盟…)
-    let governed =
-        first > 0 && matches!(items[first - 1].word(), Some("对" | "向" | "与" | "和" | "在" | "从" | "据" | "同"));
+    let governed = first > 0 && items[first - 1].word().is_some_and(|w| GOVERNING.contains(&w));
     if members.len() < 2 || values.len() != members.len() || governed {
         return Vec::new();
     }
@@ -1213,6 +1192,21 @@ fn is_ordinal(items: &[Item], at: usize) -> bool {
     after_numerals.len() < rest.len() && after_numerals.starts_with(|c: char| THINGS.contains(c))
 }
 
+/// Words that govern the name right after them (向宝德数坝持股, 在江苏, 据…介绍):
+/// the name is an object, a place or a source, not what the numbers are about.
+const GOVERNING: &[&str] = &[
+    "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同", "位于",
+    "地处",
+    // 以西宁为核心, 立足黄河流域…, 依托雄安新区…: what a plan builds on
+    // is not its subject
+    "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",
+    // 中欧班列…开往波兰马拉舍维奇，…累计开行突破9万列: where a train,
+    // a ship or goods go is not what is counted
+    "开往", "驶往", "发往", "运往", "飞往", "前往", "销往", "抵达", "到达", "运抵",
+    // 居大湾区内地城市首位, 位居全国前列: the field of a rank
+    "居", "位居", "位列", "居于", "跻身",
+];
+
 /// The subject an item stands for: a place or organization (or what a place
 /// right before it locates) that is neither
 /// one of a counted list (阿里、腾讯等12个), nor the object of a preposition
@@ -1231,18 +1225,6 @@ fn subject_at(items: &[Item], i: usize, registry: &Registry, people: &[(String, 
     if let Some(head) = qualified_division(items, i).and_then(|head| subject_at(items, head, registry, people)) {
         return Some(head);
     }
-    const GOVERNING: &[&str] = &[
-        "向", "对", "给", "据", "根据", "经", "与", "同", "跟", "和", "为", "在", "到", "至", "从", "设立", "协同",
-        "位于", "地处",
-        // 以西宁为核心, 立足黄河流域…, 依托雄安新区…: what a plan builds on
-        // is not its subject
-        "以", "立足", "依托", "围绕", "聚焦", "面向", "借助", "瞄准",
-        // 中欧班列…开往波兰马拉舍维奇，…累计开行突破9万列: where a train,
-        // a ship or goods go is not what is counted
-        "开往", "驶往", "发往", "运往", "飞往", "前往", "销往", "抵达", "到达", "运抵",
-        // 居大湾区内地城市首位, 位居全国前列: the field of a rank
-        "居", "位居", "位列", "居于", "跻身",
-    ];
     // 西起山西…，东至山东日照港的瓦日铁路: the ends of a route are no
     // subject of its figures, every division of them written together
     // (西起山西吕梁市兴县)
@@ -1459,6 +1441,20 @@ fn qualified_division(items: &[Item], i: usize) -> Option<usize> {
             .take_while(|item| item.word().is_some() && !item.is_clause_break())
             .position(|item| item.word() == Some("的"))?;
     items.get(de + 1).is_some_and(Item::is_a_division).then_some(de + 1)
+}
+
+/// The words of the noun phrase that starts at `start`, up to `len` of
+/// them: no mark, particle, preposition or conjunction, and no verb unless
+/// `with_verbs` (after 的, jieba tags words of a name verbs: 维修基地项目).
+fn noun_phrase(items: &[Item], start: usize, len: usize, with_verbs: bool) -> impl Iterator<Item = &str> {
+    items.iter().skip(start).take(len).map_while(move |item| match item {
+        Item::Word { text, pos }
+            if !pos.starts_with(['w', 'x', 'u', 'p', 'c']) && (with_verbs || !pos.starts_with('v')) =>
+        {
+            Some(text.as_str())
+        }
+        _ => None,
+    })
 }
 
 /// The last word of the noun phrase right after the count at `i` (80多项
