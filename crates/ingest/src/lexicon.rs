@@ -36,6 +36,9 @@ pub struct Lexicon {
     /// The divisions whose short form names another one first (朝阳:
     /// 朝阳市 first, 朝阳区 and 朝阳县 here).
     shadowed: HashMap<String, Vec<usize>>,
+    /// Division short forms that are common words (定日, 天长), found only
+    /// right after their province (西藏定日, 安徽天长).
+    after_province_only: HashMap<String, usize>,
 }
 
 impl Lexicon {
@@ -159,12 +162,30 @@ impl Lexicon {
         Some(format!("{}{}", parent.unwrap_or_else(|| code.to_owned()), entry.name))
     }
 
-    /// Stops finding an entry by this name or alias (used for division
-    /// names that are common words: 城区, 朝阳).
-    pub fn remove_alias(&mut self, alias: &str) {
+    /// Stops finding an entry by this name or alias, except right after
+    /// its province (see [`Lexicon::division_after_province`]): for division
+    /// names that are common words (城区, 定日 “fixed day”).
+    pub fn keep_only_after_province(&mut self, alias: &str) {
         if let Some(at) = self.by_surface.remove(alias) {
             self.entries[at].aliases.retain(|a| a != alias);
+            self.after_province_only.insert(alias.to_owned(), at);
         }
+    }
+
+    /// The division below `province` that `surface`, written right after
+    /// the province, names: by any of its names, or by a short form that
+    /// is a common word elsewhere (西藏定日, 安徽天长, 贵州道真).
+    pub fn division_after_province(&self, surface: &str, province: &LexiconEntry) -> Option<&LexiconEntry> {
+        let only_here = self.after_province_only.get(surface).map(|&i| &self.entries[i]);
+        self.get(surface)
+            .or(only_here)
+            .filter(|e| matches!(e.class, EntityClass::City | EntityClass::County) && e.lies_within(province))
+    }
+
+    /// The entry of a short form that names its division only right after
+    /// its province, for a mention already found there.
+    pub fn get_after_province_only(&self, surface: &str) -> Option<&LexiconEntry> {
+        self.after_province_only.get(surface).map(|&i| &self.entries[i])
     }
 }
 

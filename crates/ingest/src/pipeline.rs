@@ -69,7 +69,8 @@ impl Pipeline {
         // named for jieba's tags, which call 银川 and 合肥 common nouns and
         // 我国 a pronoun: those that are common words are listed
         // (`not_places`) and stay in the lexicon, to name the place right
-        // after its province (山西大同) only.
+        // after its province (山西大同) only. The short forms judged by tag
+        // name their division right after its province too (西藏定日).
         let is_name_tag = |tag: &str| {
             !matches!(tag, "n" | "vn" | "a" | "ad" | "an" | "d" | "m" | "t" | "c" | "p" | "r" | "q" | "f" | "s")
         };
@@ -91,7 +92,7 @@ impl Pipeline {
             .cloned()
             .collect();
         for alias in risky {
-            lexicon.remove_alias(&alias);
+            lexicon.keep_only_after_province(&alias);
         }
         let common_word_companies = lexicon
             .entries()
@@ -168,7 +169,8 @@ impl Pipeline {
         let mut words: Vec<Vec<Token<'_>>> = prepared
             .iter()
             .map(|p| {
-                self.split_country_bodies(self.split_divisions(self.split_committees(self.segmenter.tokens(&p.text))))
+                let tokens = self.split_divisions(self.split_committees(self.segmenter.tokens(&p.text)));
+                self.join_after_province(&p.text, self.split_country_bodies(tokens))
             })
             .collect();
         let context = self.division_context(&words);
@@ -248,7 +250,8 @@ impl Pipeline {
     /// jieba's dictionary joins some provinces and their cities into one
     /// place word (辽宁大连, 湖南永州, 广西南宁) that the lexicon does not
     /// hold; such a word is read as the two divisions, so that the city is
-    /// named (辽宁大连今年将实施…: 大连's goals). Two names that do not nest
+    /// named (辽宁大连今年将实施…: 大连's goals); so is a word of another
+    /// tag that a province opens (吉林长春). Two names that do not nest
     /// stay one word (河北平原: 平原县 is in Shandong).
     fn split_divisions<'a>(&self, tokens: Vec<Token<'a>>) -> Vec<Token<'a>> {
         let division = |name: &str| self.lexicon.get(name).filter(|e| e.class.is_administrative());
@@ -256,12 +259,45 @@ impl Pipeline {
             let (Some(outer), Some(inner)) = (division(outer), division(inner)) else { return false };
             inner.lies_within(outer)
         };
+        // (吉林长春, tagged as a person's name)
+        let opens_with_a_province =
+            |word: &str, at: usize| division(&word[..at]).is_some_and(|e| e.class == EntityClass::Province);
         split_words(tokens, ("ns", "ns"), |t| {
-            if t.pos != "ns" || self.lexicon.get(t.text).is_some() {
+            if self.lexicon.get(t.text).is_some() {
                 return None;
             }
-            t.text.char_indices().skip(2).map(|(at, _)| at).find(|&at| nested(&t.text[..at], &t.text[at..]))
+            t.text.char_indices().skip(2).map(|(at, _)| at).find(|&at| {
+                nested(&t.text[..at], &t.text[at..]) && (t.pos == "ns" || opens_with_a_province(t.text, at))
+            })
         })
+    }
+
+    /// 贵州道真, 湖北当阳: a county or city written right after its
+    /// province is named by its short form even where jieba cuts that in
+    /// two (道|真: a weak user word loses to two common ones); the words
+    /// that spell it become one.
+    fn join_after_province<'a>(&self, text: &'a str, tokens: Vec<Token<'a>>) -> Vec<Token<'a>> {
+        let byte_at = |char_at: usize| text.char_indices().nth(char_at).map_or(text.len(), |(at, _)| at);
+        let mut out: Vec<Token<'a>> = Vec::with_capacity(tokens.len());
+        let mut k = 0;
+        while k < tokens.len() {
+            out.push(tokens[k].clone());
+            k += 1;
+            let Some(province) = self.lexicon.get(tokens[k - 1].text).filter(|e| e.class == EntityClass::Province)
+            else {
+                continue;
+            };
+            // the longest run of two or three words that spells one
+            let spelled = |end: usize| &text[byte_at(tokens[k].start)..byte_at(tokens[end - 1].end)];
+            let run = (k + 2..=(k + 3).min(tokens.len()))
+                .rev()
+                .find(|&end| self.lexicon.division_after_province(spelled(end), province).is_some());
+            if let Some(end) = run {
+                out.push(Token { text: spelled(end), pos: "ns", start: tokens[k].start, end: tokens[end - 1].end });
+                k = end;
+            }
+        }
+        out
     }
 
     fn prepare<'a>(&self, sentence: &Sentence<'a>) -> Prepared<'a> {
@@ -310,7 +346,15 @@ impl Pipeline {
         for k in 0..tokens.len() {
             let (before, rest) = tokens.split_at_mut(k);
             let (t, after) = rest.split_first_mut().expect("k is within tokens");
-            if let Some(entry) = self.lexicon_entry(t.text, context) {
+            // 西藏定日: a short form that is a common word names its
+            // division right after the province
+            let province_before = before
+                .last()
+                .filter(|b| b.end == t.start)
+                .and_then(|b| self.lexicon.get(b.text))
+                .filter(|e| e.class == EntityClass::Province);
+            let after_province = || province_before.and_then(|p| self.lexicon.division_after_province(t.text, p));
+            if let Some(entry) = self.lexicon_entry(t.text, context).or_else(after_province) {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
                     continue;
                 }
@@ -436,7 +480,7 @@ impl Pipeline {
     }
 
     fn register_found(&self, f: &Found, registry: &mut Registry, context: &DivisionContext) -> usize {
-        match self.lexicon_entry(&f.name, context) {
+        match self.lexicon_entry(&f.name, context).or_else(|| self.lexicon.get_after_province_only(&f.name)) {
             Some(entry) => {
                 // a name several divisions share (桥东区) takes the code the
                 // article's places point to, or none: never a guess
