@@ -36,6 +36,8 @@ pub struct EntityRules {
     pub coreference_opening_a_clause: Vec<(String, EntityClass)>,
     /// Endings that make a suffix name an idea, not an entity (命运共同体).
     concepts: Vec<String>,
+    /// Words that make a …项目 an event of a sport (亚沙会龙舟项目).
+    sports: Vec<String>,
     /// Words that make a …工程 a work built in one place (引水, 水利枢纽,
     /// 铁路): a Project, where 东数西算工程 is a Program.
     works: Vec<String>,
@@ -102,6 +104,8 @@ struct EntityRulesFile {
     #[serde(default)]
     coreference_opening_a_clause: BTreeMap<String, Vec<String>>,
     concepts: Vec<String>,
+    #[serde(default)]
+    sports: Vec<String>,
     #[serde(default)]
     works: Vec<String>,
     #[serde(default)]
@@ -230,6 +234,7 @@ impl EntityRules {
             coreference,
             coreference_opening_a_clause,
             concepts: file.concepts,
+            sports: file.sports,
             works: file.works,
             work_ranks: file.work_ranks,
             not_names: file.not_names.into_iter().collect(),
@@ -487,6 +492,12 @@ impl EntityRules {
         if self.concepts.iter().any(|c| name.ends_with(c.as_str())) {
             return None;
         }
+        // 三亚亚沙会龙舟项目, 体操男子个人全能项目: an event of a sport;
+        // a work for the games names what it is after them in generic
+        // words (张家口冬奥会…接待中心智慧停车项目)
+        if class == EntityClass::Project && self.is_a_sports_event(&name, start, suffix_start, tokens) {
+            return None;
+        }
         let stem_len = suffix_start - start;
         if stem_len < self.min_stem.get(&class).copied().unwrap_or(1) {
             return None;
@@ -537,6 +548,21 @@ impl EntityRules {
             class
         };
         Some(Found { name, class, start, end })
+    }
+
+    /// Whether the project named `name` (from `start`, its suffix from
+    /// `suffix_start`) is an event of a sport: a `sports` word in it with
+    /// no `generic` word after it.
+    fn is_a_sports_event(&self, name: &str, start: usize, suffix_start: usize, tokens: &[Token<'_>]) -> bool {
+        let chars: Vec<char> = name.chars().collect();
+        let sport_end = self
+            .sports
+            .iter()
+            .filter_map(|w| name.rfind(w.as_str()).map(|at| name[..at].chars().count() + w.chars().count()))
+            .max();
+        let Some(sport_end) = sport_end else { return false };
+        let after = start + sport_end.min(chars.len());
+        !tokens.iter().any(|t| t.start >= after && t.end <= suffix_start && self.generic.contains(t.text))
     }
 
     /// A name without its longest class suffix (贵安新区 → 贵安).
