@@ -148,6 +148,16 @@ pub struct Quantity {
 /// Units a quantity may carry, longest first so that 千瓦时 wins over 千瓦.
 /// Units of time (年, 天) are left out on purpose: 3~5年 is a span, not a value.
 const UNITS: &[&str] = &[
+    // two measure words, the second in brackets, are one unit as written
+    // (设备1.5万台（套）, 保障性住房5万套（间）)
+    "台（套）",
+    "件（套）",
+    "套（间）",
+    "件（组）",
+    "部（件）",
+    "头（只）",
+    "台（辆）",
+    "条（段）",
     "平方公里",
     "平方千米",
     "平方米",
@@ -660,6 +670,8 @@ mod tests {
     fn multipliers_are_applied() {
         check("2000亿元", "200000000000", "元");
         check("172.24万台", "1722400", "台");
+        check("1.5万台（套）", "15000", "台（套）");
+        check("4.06万套（间）", "40600", "套（间）");
         check("3.01万P", "30100", "P");
         check("十亿元", "1000000000", "元");
         check("61.18亿千瓦时", "6118000000", "千瓦时");
