@@ -267,7 +267,7 @@ impl MeasureRules {
         // Only a plan's list of goals (a target frame) carries it on to the
         // next sentences; otherwise news moves on as often as not.
         let before_numbers = items.iter().take_while(|item| !matches!(item, Item::Quantity(_))).count();
-        let sentence_subject = (0..before_numbers).find_map(subject_at);
+        let sentence_subject = (0..before_numbers).filter(|&i| !sets_the_scene(items, i)).find_map(subject_at);
         // 在福建，…42亿元 and 目前，全国已有20个省市…: a sentence set in a
         // place of its own, or in the whole country, is not about the
         // subject of the goals before it
@@ -415,7 +415,13 @@ impl MeasureRules {
             }
             if let Some(s) = subject_at(i) {
                 subject = Some(s);
-                state.subject = subject;
+                // 随着新疆深度融入…，现在每天通行的中欧班列有27列: the place
+                // of a clause saying what a change goes with is the subject
+                // of that clause only; the clauses after it speak of the
+                // scene as before
+                if !sets_the_scene(items, i) {
+                    state.subject = subject;
+                }
                 state.measuring_a_thing = false;
                 after_subject = i + 1;
                 break;
@@ -1072,6 +1078,14 @@ fn listed_on_to(items: &[Item], clause_end: usize) -> usize {
 
 /// Whether an item is a word that may be a member of a list the lexicon
 /// does not know (日本, 混合芳烃): two to four Chinese characters.
+/// Whether the name at `i` sets the scene of a sentence: 随着新疆深度融入
+/// …，现在每天通行的中欧班列有27列 counts what the clauses after it are
+/// about (here a port), not 新疆's figures; its own clause it may still be
+/// the subject of (随着我国免签“朋友圈”扩容至47个国家).
+fn sets_the_scene(items: &[Item], i: usize) -> bool {
+    i > 0 && items[i - 1].word() == Some("随着")
+}
+
 fn is_a_short_word(item: &Item) -> bool {
     item.word().is_some_and(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::clean::is_cjk))
 }
