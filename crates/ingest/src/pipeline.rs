@@ -207,8 +207,11 @@ impl Pipeline {
                     let place = class.is_administrative() || matches!(class, EntityClass::Region | EntityClass::Park);
                     let in_a_label =
                         || items.get(i + 1).and_then(Item::word).is_some_and(|w| self.entity_rules.is_label(w));
-                    let names_it = !self.entity_rules.only_refers(surface)
-                        && !(place && (in_a_label() || self.measures.names_an_event(&items, i)));
+                    // (so does a programme in a forum's name: “一带一路”国际合作高峰论坛)
+                    let opens_an_event =
+                        (place || *class == EntityClass::Program) && self.measures.names_an_event(&items, i);
+                    let names_it =
+                        !self.entity_rules.only_refers(surface) && !(place && in_a_label()) && !opens_an_event;
                     if mentioned[*entity].is_none() && names_it {
                         mentioned[*entity] = Some(evidence("name/prefix"));
                     }
