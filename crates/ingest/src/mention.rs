@@ -532,6 +532,14 @@ impl EntityRules {
         if of_here {
             return None;
         }
+        // 河西走廊, 内察里姆走廊: a corridor named by places alone is a strip
+        // of land or a road; a programme's says of what (京津冀大数据走廊,
+        // 中巴经济走廊, 里海国际运输走廊)
+        let of_a_kind =
+            || tokens.iter().any(|t| t.start >= start && t.end <= suffix_start && self.generic.contains(t.text));
+        if class == EntityClass::Program && name.ends_with("走廊") && !of_a_kind() {
+            return None;
+        }
         let built =
             class == EntityClass::Program && name.ends_with("工程") && self.is_a_work(&sentence[start..suffix_start]);
         // 文化和旅游部数据中心: a ministry's data centre is its statistics

@@ -210,8 +210,7 @@ impl Pipeline {
                     // (so does a programme in a forum's name: “一带一路”国际合作高峰论坛)
                     let opens_an_event =
                         (place || *class == EntityClass::Program) && self.measures.names_an_event(&items, i);
-                    let names_it =
-                        !self.entity_rules.only_refers(surface) && !(place && in_a_label()) && !opens_an_event;
+                    let names_it = !(self.entity_rules.only_refers(surface) || opens_an_event || place && in_a_label());
                     if mentioned[*entity].is_none() && names_it {
                         mentioned[*entity] = Some(evidence("name/prefix"));
                     }
