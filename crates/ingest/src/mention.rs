@@ -540,8 +540,10 @@ impl EntityRules {
         if class == EntityClass::Program && name.ends_with("走廊") && !of_a_kind() {
             return None;
         }
-        let built =
-            class == EntityClass::Program && name.ends_with("工程") && self.is_a_work(&sentence[start..suffix_start]);
+        // (大藤峡水利枢纽 is a dam, where 宁夏枢纽 is a hub of a national
+        // programme)
+        let built = class == EntityClass::Program
+            && (name.ends_with("工程") && self.is_a_work(&sentence[start..suffix_start]) || name.ends_with("水利枢纽"));
         // 文化和旅游部数据中心: a ministry's data centre is its statistics
         // unit, an institution
         let statistics_unit = class == EntityClass::DataCenter
