@@ -38,6 +38,8 @@ pub struct EntityRules {
     concepts: Vec<String>,
     /// Words that make a …项目 an event of a sport (亚沙会龙舟项目).
     sports: Vec<String>,
+    /// Ranks of a place's projects (河南省重点项目): no name.
+    project_ranks: Vec<String>,
     /// Words that make a …工程 a work built in one place (引水, 水利枢纽,
     /// 铁路): a Project, where 东数西算工程 is a Program.
     works: Vec<String>,
@@ -106,6 +108,8 @@ struct EntityRulesFile {
     concepts: Vec<String>,
     #[serde(default)]
     sports: Vec<String>,
+    #[serde(default)]
+    project_ranks: Vec<String>,
     #[serde(default)]
     works: Vec<String>,
     #[serde(default)]
@@ -235,6 +239,7 @@ impl EntityRules {
             coreference_opening_a_clause,
             concepts: file.concepts,
             sports: file.sports,
+            project_ranks: file.project_ranks,
             works: file.works,
             work_ranks: file.work_ranks,
             not_names: file.not_names.into_iter().collect(),
@@ -460,6 +465,11 @@ impl EntityRules {
         if depth != 0 || !(names_a_place || self.is_distinctive(&sentence[start..suffix_start])) {
             return None;
         }
+        // 河南省重点项目, 山东重点文旅项目, 西藏民生项目: a place's projects of a
+        // rank, no name (a name says more than the place and generic words)
+        if class == EntityClass::Project && self.ranks_a_places_projects(sentence, start, suffix_start, known) {
+            return None;
+        }
         // 河南计划新开工交通重大项目28个, 城中村改造项目1000多个: projects
         // counted right after the word are a kind, no name (a named work, a
         // park or a programme may well be followed by a count)
@@ -573,6 +583,20 @@ impl EntityRules {
         let Some(sport_end) = sport_end else { return false };
         let after = start + sport_end.min(chars.len());
         !tokens.iter().any(|t| t.start >= after && t.end <= suffix_start && self.generic.contains(t.text))
+    }
+
+    /// Whether the stem `start..suffix_start` of a project's name is only
+    /// places and generic words, one of them a `project_ranks` word (重点,
+    /// 重大, 民生): the place's projects of that rank.
+    fn ranks_a_places_projects(&self, sentence: &[char], start: usize, suffix_start: usize, known: &[Found]) -> bool {
+        let mut rest: String = sentence[start..suffix_start].iter().collect();
+        for k in known.iter().filter(|k| k.class.is_administrative() && k.start >= start && k.end <= suffix_start) {
+            let place: String = sentence[k.start..k.end].iter().collect();
+            rest = rest.replacen(&place, " ", 1);
+        }
+        let ranked = self.project_ranks.iter().any(|r| rest.contains(r.as_str()));
+        let rest: Vec<char> = rest.chars().collect();
+        ranked && !self.is_distinctive(&rest)
     }
 
     /// A name without its longest class suffix (贵安新区 → 贵安).
