@@ -413,6 +413,13 @@ impl MeasureRules {
                 state.subject = None;
                 return;
             }
+            // 东营现有盐碱地341万亩，占山东省盐碱地面积的38%: the whole a
+            // share is of, once the sentence has named whose share it is
+            // (民营企业进出口…，占我国外贸总值的57.1% is 中国's)
+            let whole_of_a_share = i > 0 && items[i - 1].word() == Some("占") && state.subject.is_some();
+            if whole_of_a_share {
+                continue;
+            }
             if let Some(s) = subject_at(i) {
                 subject = Some(s);
                 // 随着新疆深度融入…，现在每天通行的中欧班列有27列: the place

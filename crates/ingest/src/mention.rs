@@ -439,13 +439,13 @@ impl EntityRules {
         if let Some(end) = counted_inside {
             start = end;
         }
-        // 约300个海洋经济重点项目, 8个国家算力枢纽新开工数据中心: what is
-        // counted is a kind unless a name the lexicon knows is in it (jieba
+        // 约300个海洋经济重点项目, 8个国家算力枢纽新开工数据中心, 我国首个深水
+        // 高压气田项目: what is counted (or ranked first) is a kind unless a name the lexicon knows is in it (jieba
         // takes 海洋 for a place)
         let counted_before = start >= 2
             && "个家座项条批所处".contains(sentence[start - 1])
             && (sentence[start - 2].is_ascii_digit()
-                || "一二三四五六七八九十百千万两几多余".contains(sentence[start - 2]));
+                || "一二三四五六七八九十百千万两几多余首".contains(sentence[start - 2]));
         let named_inside = known.iter().any(|k| k.start >= start && k.end <= suffix_start);
         if (counted_inside.is_some() || counted_before) && !named_inside {
             return None;
@@ -526,8 +526,26 @@ impl EntityRules {
         }
         // 这个临港产业园, 这家海洋电缆实验室: a demonstrative points back at
         // something the text described; what follows it is no name
+        // (also before generic words: 这个国家级海洋牧场示范区)
         const DEMONSTRATIVES: &[&str] = &["这个", "这家", "这座", "这所", "这一", "那个", "那家", "该"];
-        if tokens.iter().any(|t| t.end == start && DEMONSTRATIVES.contains(&t.text)) {
+        let mut opening = start;
+        while let Some(t) = tokens.iter().find(|t| t.end == opening && self.generic.contains(t.text)) {
+            opening = t.start;
+        }
+        if tokens.iter().any(|t| t.end == opening && DEMONSTRATIVES.contains(&t.text)) {
+            return None;
+        }
+        // 药品和耗材国家医保局: only places come before the name of a
+        // national body the lexicon knows; the run took words of the
+        // phrase before it
+        let national_body_after_words = known.iter().any(|k| {
+            let surface: String = sentence[k.start..k.end].iter().collect();
+            k.end == end
+                && k.start > start
+                && (surface.starts_with("国家") || surface.starts_with("中国"))
+                && !known.iter().any(|p| p.class.is_administrative() && p.start >= start && p.end <= k.start)
+        });
+        if national_body_after_words {
             return None;
         }
         // 华西第二医院西藏医院 cut at the ordinal: a stem that opens on a
