@@ -824,6 +824,10 @@ impl MeasureRules {
         };
         let inside = &noun[..close];
         let mut part = i + 1 + close + 1;
+        // (41个工业大类行业中，有39个…: a comma may come between)
+        if matches!(items.get(part).and_then(Item::word), Some("，")) {
+            part += 1;
+        }
         if matches!(items.get(part).and_then(Item::word), Some("的" | "有")) {
             part += 1;
         }
