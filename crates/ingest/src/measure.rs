@@ -1087,8 +1087,6 @@ fn listed_on_to(items: &[Item], clause_end: usize) -> usize {
     (clause_end..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1)
 }
 
-/// Whether an item is a word that may be a member of a list the lexicon
-/// does not know (日本, 混合芳烃): two to four Chinese characters.
 /// Whether the name at `i` sets the scene of a sentence: 随着新疆深度融入
 /// …，现在每天通行的中欧班列有27列 counts what the clauses after it are
 /// about (here a port), not 新疆's figures; its own clause it may still be
@@ -1097,6 +1095,8 @@ fn sets_the_scene(items: &[Item], i: usize) -> bool {
     i > 0 && items[i - 1].word() == Some("随着")
 }
 
+/// Whether an item is a word that may be a member of a list the lexicon
+/// does not know (日本, 混合芳烃): two to four Chinese characters.
 fn is_a_short_word(item: &Item) -> bool {
     item.word().is_some_and(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(crate::clean::is_cjk))
 }

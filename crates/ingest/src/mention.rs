@@ -440,8 +440,8 @@ impl EntityRules {
             start = end;
         }
         // 约300个海洋经济重点项目, 8个国家算力枢纽新开工数据中心, 我国首个深水
-        // 高压气田项目: what is counted (or ranked first) is a kind unless a name the lexicon knows is in it (jieba
-        // takes 海洋 for a place)
+        // 高压气田项目: what is counted (or ranked first) is a kind unless a
+        // name the lexicon knows is in it (jieba takes 海洋 for a place)
         let counted_before = start >= 2
             && "个家座项条批所处".contains(sentence[start - 1])
             && (sentence[start - 2].is_ascii_digit()
@@ -592,14 +592,13 @@ impl EntityRules {
     /// `suffix_start`) is an event of a sport: a `sports` word in it with
     /// no `generic` word after it.
     fn is_a_sports_event(&self, name: &str, start: usize, suffix_start: usize, tokens: &[Token<'_>]) -> bool {
-        let chars: Vec<char> = name.chars().collect();
         let sport_end = self
             .sports
             .iter()
             .filter_map(|w| name.rfind(w.as_str()).map(|at| name[..at].chars().count() + w.chars().count()))
             .max();
         let Some(sport_end) = sport_end else { return false };
-        let after = start + sport_end.min(chars.len());
+        let after = start + sport_end;
         !tokens.iter().any(|t| t.start >= after && t.end <= suffix_start && self.generic.contains(t.text))
     }
 
