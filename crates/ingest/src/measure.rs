@@ -870,7 +870,13 @@ impl MeasureRules {
         if a_class {
             return true;
         }
-        if self.not_a_value_before.iter().any(|w| previous.ends_with(w.as_str())) {
+        // (the word before a list of values is the first value's: 卖到2欧元、2美元)
+        let mut first = i;
+        while first >= 2 && items[first - 1].word() == Some("、") && matches!(items[first - 2], Item::Quantity(_)) {
+            first -= 2;
+        }
+        let before_the_list = if first > 0 { items[first - 1].word().unwrap_or("") } else { "" };
+        if self.not_a_value_before.iter().any(|w| before_the_list.ends_with(w.as_str())) {
             return true;
         }
         if self.counts_the_whole(items, i) {

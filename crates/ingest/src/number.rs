@@ -491,7 +491,20 @@ pub fn find_quantities(text: &str) -> Vec<QuantitySpan> {
         }
         i += 1;
     }
+    share_the_points_unit(&chars, &mut found);
     found
+}
+
+/// 分别提高5.4个和4.1个百分点: the unit written once, after the last of
+/// two values, is the first's too (read alone it is 5.4个).
+fn share_the_points_unit(chars: &[char], found: &mut [QuantitySpan]) {
+    for k in (0..found.len().saturating_sub(1)).rev() {
+        let (first, second) = (&found[k], &found[k + 1]);
+        let joined = second.start == first.end + 1 && matches!(chars.get(first.end), Some('和' | '、' | '与'));
+        if joined && first.quantity.unit == "个" && second.quantity.unit == "个百分点" {
+            found[k].quantity.unit = "个百分点".to_owned();
+        }
+    }
 }
 
 /// Whether `chars` open with the name of a five-year plan (十一五 … 十六五).
@@ -664,6 +677,16 @@ mod tests {
     fn check(text: &str, value: &str, unit: &str) {
         let q = read(text);
         assert_eq!((q.value.to_string().as_str(), q.unit.as_str()), (value, unit), "{text}");
+    }
+
+    #[test]
+    fn points_written_once_after_two_values_are_both_values_units() {
+        let found = find_quantities("分别提高5.4个和4.1个百分点");
+        let units: Vec<&str> = found.iter().map(|q| q.quantity.unit.as_str()).collect();
+        assert_eq!(units, ["个百分点", "个百分点"]);
+        // two counts stay counts
+        let found = find_quantities("新建5个和改造4个");
+        assert!(found.iter().all(|q| q.quantity.unit == "个"));
     }
 
     #[test]
