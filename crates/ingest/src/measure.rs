@@ -788,6 +788,14 @@ impl MeasureRules {
             dated = true;
             break;
         }
+        // 计划用三年时间打造…, 力争用5年左右时间…: a span from now ends in
+        // a deadline (this year counted as its first)
+        let planned = future || self.future_before_verb.iter().any(|w| words.contains(w.as_str()));
+        if let (false, true, Some(years), Some(a)) = (dated, planned, span_from_now(&words), article_date) {
+            state.frame = Frame::Target(a.year + years - 1);
+            state.fresh = true;
+            dated = true;
+        }
         // 辽宁全年计划新增就业岗位约120万个, 目前…，全年计划完成投资…: a plan
         // for the whole of this year, unless the sentence named another
         let year_named = state.fresh && !matches!(state.frame, Frame::Observation(None));
@@ -1091,6 +1099,23 @@ fn listed_on_to(items: &[Item], clause_end: usize) -> usize {
         return clause_end;
     }
     (clause_end..items.len()).find(|&i| items[i].is_clause_break()).map_or(items.len(), |i| i + 1)
+}
+
+/// The years of a span from now that `words` (a clause's words run
+/// together) plan in: 用三年时间, 用5年左右时间, 用两年左右的时间 → 3, 5, 2.
+fn span_from_now(words: &str) -> Option<i32> {
+    let rest = &words[words.find('用')? + '用'.len_utf8()..];
+    let (number, after) = rest.split_once('年')?;
+    let after = after.strip_prefix("左右").unwrap_or(after);
+    let after = after.strip_prefix('的').unwrap_or(after);
+    if !after.starts_with("时间") || number.is_empty() || number.chars().count() > 3 {
+        return None;
+    }
+    let years = match number.parse::<i32>() {
+        Ok(n) => n,
+        Err(_) => i32::try_from(crate::number::chinese_integer(number)?).ok()?,
+    };
+    (1..=15).contains(&years).then_some(years)
 }
 
 /// Whether the name at `i` sets the scene of a sentence: 随着新疆深度融入

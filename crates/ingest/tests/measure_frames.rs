@@ -186,3 +186,14 @@ fn a_name_that_opens_with_a_word_of_no_future_speaks_of_none() {
     let text = "目前，新疆将军庙至淖毛湖铁路今年已率先开通运营，40个重点工程项目建设进展顺利。";
     assert_eq!(numbers("2024-03-09", text), ["observation 新疆维吾尔自治区 40个"]);
 }
+
+#[test]
+fn a_plan_for_a_span_from_now_ends_in_a_deadline() {
+    // this year is the span's first: three years from 2025 end in 2027
+    let text = "云南还计划用三年时间打造3000个以上乡村旅居重点村。";
+    assert_eq!(numbers("2025-04-05", text), ["target 云南省 3000个"]);
+    assert_eq!(target_years("2025-04-05", text), [2027]);
+    // a span that is over is no plan
+    let text = "用8年时间，云南脱贫人口达到100万人。";
+    assert_eq!(target_years("2025-04-05", text), Vec::<i32>::new());
+}
