@@ -344,11 +344,7 @@ impl EntityRules {
         if inside.is_empty() || inside.iter().any(|k| k.class != EntityClass::Program) {
             return false;
         }
-        let rest: Vec<char> = (found.start..stem_end)
-            .filter(|&at| !inside.iter().any(|k| (k.start..k.end).contains(&at)))
-            .map(|at| sentence[at])
-            .collect();
-        !self.is_distinctive(&rest)
+        !self.is_distinctive(&without_names(sentence, found.start..stem_end, &inside))
     }
 
     fn name_before(
@@ -563,9 +559,10 @@ impl EntityRules {
         // 河西走廊, 内察里姆走廊: a corridor named by places alone is a strip
         // of land or a road; a programme's says of what (京津冀大数据走廊,
         // 中巴经济走廊, 里海国际运输走廊)
-        let of_a_kind =
-            || tokens.iter().any(|t| t.start >= start && t.end <= suffix_start && self.generic.contains(t.text));
-        if class == EntityClass::Program && name.ends_with("走廊") && !of_a_kind() {
+        if class == EntityClass::Program
+            && name.ends_with("走廊")
+            && !self.holds_a_generic_word(tokens, start..suffix_start)
+        {
             return None;
         }
         // (大藤峡水利枢纽 is a dam, where 宁夏枢纽 is a hub of a national
@@ -598,22 +595,23 @@ impl EntityRules {
             .filter_map(|w| name.rfind(w.as_str()).map(|at| name[..at].chars().count() + w.chars().count()))
             .max();
         let Some(sport_end) = sport_end else { return false };
-        let after = start + sport_end;
-        !tokens.iter().any(|t| t.start >= after && t.end <= suffix_start && self.generic.contains(t.text))
+        !self.holds_a_generic_word(tokens, start + sport_end..suffix_start)
+    }
+
+    /// Whether one of the words within `span` is a `generic` word.
+    fn holds_a_generic_word(&self, tokens: &[Token<'_>], span: std::ops::Range<usize>) -> bool {
+        tokens.iter().any(|t| t.start >= span.start && t.end <= span.end && self.generic.contains(t.text))
     }
 
     /// Whether the stem `start..suffix_start` of a project's name is only
     /// places and generic words, one of them a `project_ranks` word (重点,
     /// 重大, 民生): the place's projects of that rank.
     fn ranks_a_places_projects(&self, sentence: &[char], start: usize, suffix_start: usize, known: &[Found]) -> bool {
-        let mut rest: String = sentence[start..suffix_start].iter().collect();
-        for k in known.iter().filter(|k| k.class.is_administrative() && k.start >= start && k.end <= suffix_start) {
-            let place: String = sentence[k.start..k.end].iter().collect();
-            rest = rest.replacen(&place, " ", 1);
-        }
-        let ranked = self.project_ranks.iter().any(|r| rest.contains(r.as_str()));
-        let rest: Vec<char> = rest.chars().collect();
-        ranked && !self.is_distinctive(&rest)
+        let places: Vec<&Found> =
+            known.iter().filter(|k| k.class.is_administrative() && k.start >= start && k.end <= suffix_start).collect();
+        let rest = without_names(sentence, start..suffix_start, &places);
+        let text: String = rest.iter().collect();
+        self.project_ranks.iter().any(|r| text.contains(r.as_str())) && !self.is_distinctive(&rest)
     }
 
     /// A name without its longest class suffix (贵安新区 → 贵安).
@@ -1122,6 +1120,12 @@ impl EntityRules {
 fn is_the_n_major(word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some(n), Some('大'), None) if "两三四五六七八九十".contains(n))
+}
+
+/// The characters of `span` outside the names `names` (东数西算示范区 without
+/// 东数西算 is 示范区; 河南省重点项目 without 河南省 is 重点项目).
+fn without_names(sentence: &[char], span: std::ops::Range<usize>, names: &[&Found]) -> Vec<char> {
+    span.filter(|&at| !names.iter().any(|k| (k.start..k.end).contains(&at))).map(|at| sentence[at]).collect()
 }
 
 /// Whether the words `start..end` hold a proper name: a name found inside

@@ -285,10 +285,7 @@ impl Pipeline {
         while k < tokens.len() {
             out.push(tokens[k].clone());
             k += 1;
-            let Some(province) = self.lexicon.get(tokens[k - 1].text).filter(|e| e.class == EntityClass::Province)
-            else {
-                continue;
-            };
+            let Some(province) = self.province_named(tokens[k - 1].text) else { continue };
             // the longest run of two or three words that spells one
             let spelled = |end: usize| &text[byte_at(tokens[k].start)..byte_at(tokens[end - 1].end)];
             let run = (k + 2..=(k + 3).min(tokens.len()))
@@ -350,11 +347,7 @@ impl Pipeline {
             let (t, after) = rest.split_first_mut().expect("k is within tokens");
             // 西藏定日: a short form that is a common word names its
             // division right after the province
-            let province_before = before
-                .last()
-                .filter(|b| b.end == t.start)
-                .and_then(|b| self.lexicon.get(b.text))
-                .filter(|e| e.class == EntityClass::Province);
+            let province_before = before.last().filter(|b| b.end == t.start).and_then(|b| self.province_named(b.text));
             let after_province = || province_before.and_then(|p| self.lexicon.division_after_province(t.text, p));
             if let Some(entry) = self.lexicon_entry(t.text, context).or_else(after_province) {
                 if entry.class.is_administrative() && self.segmenter.splits_a_word(&p.chars, t.start, before.last()) {
@@ -879,8 +872,13 @@ impl Pipeline {
     /// 大同). A county's short form that is mostly a common word is one
     /// even there (辽宁振兴 is 辽宁's revival, 杭州西湖 the lake).
     fn follows_its_province(&self, entry: &crate::lexicon::LexiconEntry, previous: Option<&Token<'_>>) -> bool {
-        let province = previous.and_then(|t| self.lexicon.get(t.text)).filter(|e| e.class == EntityClass::Province);
+        let province = previous.and_then(|t| self.province_named(t.text));
         entry.class != EntityClass::County && province.is_some_and(|province| entry.lies_within(province))
+    }
+
+    /// The province `word` names, if it names one.
+    fn province_named(&self, word: &str) -> Option<&crate::lexicon::LexiconEntry> {
+        self.lexicon.get(word).filter(|e| e.class == EntityClass::Province)
     }
 
     /// A word jieba keeps whole that is a division's name and a facility
